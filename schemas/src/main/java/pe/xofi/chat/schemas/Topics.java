@@ -1,0 +1,62 @@
+package pe.xofi.chat.schemas;
+
+import java.time.Duration;
+import java.util.List;
+import pe.xofi.chat.schemas.delivery.DeliveryEvent;
+import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.media.MediaDownload;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import pe.xofi.chat.schemas.status.ProviderStatus;
+
+/**
+ * The topic registry: the only place in the code base where a topic name is written. Every topic is
+ * keyed by the conversation key ({@code wa:51987654321}, {@code tg:123456}) so that everything about
+ * one member lands on one partition, in order.
+ */
+public final class Topics {
+
+  /** Raw provider messages, one record per message, as the ingress received them. */
+  public static final Topic<String, InboundEnvelope> INBOUND_MESSAGES =
+      Topic.json("inbound-messages", InboundEnvelope.class, Duration.ofDays(7));
+
+  /** Provider status callbacks (sent, delivered, read, failed), one record per status. */
+  public static final Topic<String, ProviderStatus> PROVIDER_STATUSES =
+      Topic.json("provider-statuses", ProviderStatus.class, Duration.ofDays(7));
+
+  /** Replies of the conversation engine, with deterministic ids. */
+  public static final Topic<String, OutboundMessage> OUTBOUND_MESSAGES =
+      Topic.json("outbound-messages", OutboundMessage.class, Duration.ofDays(7));
+
+  /** Replies the outbound service gave up on, with the error in headers, for redrive. */
+  public static final Topic<String, OutboundMessage> OUTBOUND_MESSAGES_DLT =
+      Topic.json("outbound-messages-dlt", OutboundMessage.class, Duration.ofDays(30));
+
+  /** The outcome of every send attempt and every provider status. */
+  public static final Topic<String, DeliveryEvent> DELIVERY_EVENTS =
+      Topic.json("delivery-events", DeliveryEvent.class, Duration.ofDays(7));
+
+  /** Requests to download a member's media (receipts) from the provider. */
+  public static final Topic<String, MediaDownload> MEDIA_DOWNLOADS =
+      Topic.json("media-downloads", MediaDownload.class, Duration.ofDays(7));
+
+  /** Audit facts of the conversation engine. */
+  public static final Topic<String, ConversationEvent> CONVERSATION_EVENTS =
+      Topic.json("conversation-events", ConversationEvent.class, Duration.ofDays(30));
+
+  /** Every topic of the pipeline, for provisioning and documentation checks. */
+  public static final List<Topic<String, ?>> ALL =
+      List.of(
+          INBOUND_MESSAGES,
+          PROVIDER_STATUSES,
+          OUTBOUND_MESSAGES,
+          OUTBOUND_MESSAGES_DLT,
+          DELIVERY_EVENTS,
+          MEDIA_DOWNLOADS,
+          CONVERSATION_EVENTS);
+
+  /** Default partition count of every topic (DESIGN.md). */
+  public static final int DEFAULT_PARTITIONS = 12;
+
+  private Topics() {}
+}
