@@ -1,0 +1,132 @@
+package pe.xofi.chat.localstack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole pipeline on one machine: a Kafka broker process, the topics of the registry, the
+ * member database, the three services and the WHAPI sandbox, each as its own process. Closing it
+ * stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** Heap of each service JVM; small enough that four services and the broker fit in 4 GiB. */
+  static final String SERVICE_HEAP = "-Xmx512m";
+
+  private final StackConfig config;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private final Map<ServiceModule, ManagedProcess> services = new EnumMap<>(ServiceModule.class);
+  private ManagedProcess broker;
+
+  private LocalStack(StackConfig config) {
+    this.config = config;
+  }
+
+  /** Starts everything and returns once every service reports healthy; progress goes to {@code log}. */
+  public static LocalStack start(StackConfig config, Consumer<String> log) {
+    LocalStack stack = new LocalStack(config);
+    try {
+      stack.startAll(log);
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Consumer<String> log) {
+    if (config.database() != null) {
+      boolean created = DatabaseProvisioner.ensureDatabase(config.database());
+      log.accept("PostgreSQL " + config.database().url() + (created ? " (database created)" : " (ready)"));
+    }
+    long t0 = System.nanoTime();
+    broker = KafkaBroker.start(config);
+    processes.add(broker);
+    log.accept("Kafka broker at " + config.bootstrapServers() + " (pid " + broker.pid() + ", " + millisSince(t0) + " ms)");
+    List<String> created = TopicProvisioner.provision(config.bootstrapServers(), 12, (short) 1);
+    log.accept("Topics ready (" + (created.isEmpty() ? "all existed" : "created " + String.join(", ", created)) + ")");
+    for (ServiceModule module : ServiceModule.values()) {
+      ManagedProcess process = startService(module);
+      services.put(module, process);
+      processes.add(process);
+    }
+    for (ServiceModule module : ServiceModule.values()) {
+      ManagedProcess process = services.get(module);
+      process.awaitReady(() -> ManagedProcess.answers200(module.healthUrl(config)), Duration.ofSeconds(120));
+      log.accept(module.artifact() + " up on port " + module.port(config) + " (pid " + process.pid() + ", " + millisSince(t0) + " ms)");
+    }
+  }
+
+  private ManagedProcess startService(ServiceModule module) {
+    List<String> command =
+        List.of(
+            ManagedProcess.java(),
+            SERVICE_HEAP,
+            "-XX:+ExitOnOutOfMemoryError",
+            "-jar",
+            module.executableJar(config.projectDir()).toString());
+    return ManagedProcess.start(
+        module.artifact(),
+        command,
+        environmentOf(module),
+        config.projectDir(),
+        config.runDir().resolve("logs/" + module.artifact() + ".log"));
+  }
+
+  /** The environment of one service: ports and addresses of the others, then the user's overrides. */
+  Map<String, String> environmentOf(ServiceModule module) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", Integer.toString(module.port(config)));
+    env.put("KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
+    env.put("WHAPI_BASE_URL", config.sandboxUrl());
+    env.put("WHATSAPP_API_TOKEN", System.getenv().getOrDefault("WHATSAPP_API_TOKEN", "sandbox-token"));
+    env.put("SANDBOX_INGRESS_URL", config.ingressUrl() + "/chatbot/webhook/whatsapp/");
+    env.put("XOFI_STATE_DIR", config.runDir().resolve("state/" + module.artifact()).toString());
+    if (config.database() != null) {
+      env.put("XOFI_DB_URL", config.database().url());
+      env.put("XOFI_DB_USER", config.database().user());
+      env.put("XOFI_DB_PASSWORD", config.database().password());
+    }
+    env.putAll(config.environment());
+    return env;
+  }
+
+  public StackConfig config() {
+    return config;
+  }
+
+  /** The running process of {@code module}. */
+  public ManagedProcess service(ServiceModule module) {
+    return services.get(module);
+  }
+
+  /** The running broker process. */
+  public ManagedProcess broker() {
+    return broker;
+  }
+
+  /** Processes that were started and have exited since. */
+  public List<ManagedProcess> exited() {
+    return processes.stream().filter(p -> !p.isAlive()).toList();
+  }
+
+  @Override
+  public void close() {
+    // services first, so none of them spins on a vanished broker while stopping
+    List<ManagedProcess> reversed = new ArrayList<>(processes);
+    java.util.Collections.reverse(reversed);
+    reversed.stream().filter(p -> p != broker).parallel().forEach(ManagedProcess::close);
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private static long millisSince(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+}
