@@ -1,0 +1,46 @@
+package pe.xofi.chat.ingress.publish;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import pe.xofi.chat.ingress.metrics.IngressMetrics;
+import reactor.core.scheduler.Schedulers;
+
+/** The Kafka side of the ingress: one idempotent {@code acks=all} producer shared by all webhooks. */
+@Configuration(proxyBeanMethods = false)
+public class PublishConfiguration {
+
+  /**
+   * Producer settings from {@code spring.kafka.*}, except the two the "never lose an acknowledged
+   * webhook" guarantee rests on, which configuration cannot weaken.
+   */
+  @Bean
+  ProducerFactory<byte[], byte[]> ingressProducerFactory(KafkaProperties kafka) {
+    Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // the registry's serdes serialize in PendingRecord; the producer only moves bytes
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return new DefaultKafkaProducerFactory<>(config);
+  }
+
+  @Bean
+  KafkaTemplate<byte[], byte[]> ingressKafkaTemplate(ProducerFactory<byte[], byte[]> factory) {
+    return new KafkaTemplate<>(factory);
+  }
+
+  @Bean
+  RecordPublisher recordPublisher(
+      KafkaTemplate<byte[], byte[]> template, PublishProperties properties, IngressMetrics metrics) {
+    return new KafkaRecordPublisher(
+        template, Schedulers.boundedElastic(), properties.timeout(), metrics);
+  }
+}

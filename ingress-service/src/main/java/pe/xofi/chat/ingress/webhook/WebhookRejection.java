@@ -1,0 +1,49 @@
+package pe.xofi.chat.ingress.webhook;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Why a webhook request is refused before anything is published; the message names the problem for
+ * the caller and never contains the body.
+ */
+public abstract sealed class WebhookRejection extends RuntimeException {
+
+  private final HttpStatus status;
+
+  private WebhookRejection(HttpStatus status, String message) {
+    super(message, null, false, false);
+    this.status = status;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  /** The shared secret is configured and the request does not carry it. */
+  public static final class Unauthorized extends WebhookRejection {
+    public Unauthorized() {
+      super(HttpStatus.UNAUTHORIZED, "missing or wrong webhook secret");
+    }
+  }
+
+  /** The body is larger than the configured limit. */
+  public static final class PayloadTooLarge extends WebhookRejection {
+    public PayloadTooLarge(long maxBytes) {
+      super(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + maxBytes + " bytes");
+    }
+  }
+
+  /** The body is not JSON at all. */
+  public static final class InvalidJson extends WebhookRejection {
+    public InvalidJson(String problem) {
+      super(HttpStatus.BAD_REQUEST, "invalid JSON: " + problem);
+    }
+  }
+
+  /** The body is JSON but not the shape of a webhook of this provider. */
+  public static final class NotAWebhook extends WebhookRejection {
+    public NotAWebhook(String problem) {
+      super(HttpStatus.BAD_REQUEST, "not a webhook: " + problem);
+    }
+  }
+}

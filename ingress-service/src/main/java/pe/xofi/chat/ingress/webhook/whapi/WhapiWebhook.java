@@ -1,0 +1,42 @@
+package pe.xofi.chat.ingress.webhook.whapi;
+
+import java.util.List;
+import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.status.ProviderStatus;
+
+/** What one WHAPI webhook body means for the pipeline. */
+public sealed interface WhapiWebhook {
+
+  /**
+   * Messages and statuses to publish, one record each, plus the items deliberately left out.
+   *
+   * @param messages envelopes for inbound-messages, in webhook order
+   * @param statuses status callbacks for provider-statuses, in webhook order
+   * @param skipped  items acknowledged without a record
+   */
+  record Batch(List<InboundEnvelope> messages, List<ProviderStatus> statuses, List<Skipped> skipped)
+      implements WhapiWebhook {
+
+    public Batch {
+      messages = List.copyOf(messages);
+      statuses = List.copyOf(statuses);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /**
+   * An event type the pipeline does not consume (chats, contacts, presences, ...): acknowledged so
+   * that WHAPI does not retry it forever.
+   *
+   * @param eventType the webhook's {@code event.type}.{@code event.event}, sanitised for logs
+   */
+  record Unhandled(String eventType) implements WhapiWebhook {}
+
+  /**
+   * A message or status that is acknowledged but not published.
+   *
+   * @param itemId the provider's id of the message or status (not personal data)
+   * @param reason why it was left out
+   */
+  record Skipped(String itemId, SkipReason reason) {}
+}

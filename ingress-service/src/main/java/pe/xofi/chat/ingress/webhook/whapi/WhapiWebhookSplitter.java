@@ -1,0 +1,201 @@
+package pe.xofi.chat.ingress.webhook.whapi;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
+import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.ConversationKey;
+import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.inbound.Sender;
+import pe.xofi.chat.schemas.status.ProviderStatus;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Splits a WHAPI webhook into one inbound envelope per message from a member's personal chat and
+ * one provider status per status callback, each keyed by the member's conversation key; the bot's
+ * own echoes and group or non-personal chats are skipped.
+ */
+public final class WhapiWebhookSplitter {
+
+  private static final Pattern EVENT_WORD = Pattern.compile("[A-Za-z_]{1,32}");
+
+  /** The meaning of {@code webhook}, received by the ingress at {@code receivedAt}. */
+  public WhapiWebhook split(JsonNode webhook, Instant receivedAt) {
+    if (!webhook.isObject()) {
+      throw new NotAWebhook("a WHAPI webhook is a JSON object, got " + kind(webhook));
+    }
+    JsonNode messages = present(webhook.get("messages"));
+    JsonNode statuses = present(webhook.get("statuses"));
+    if (messages == null && statuses == null) {
+      JsonNode event = webhook.get("event");
+      if (event != null && event.isObject()) {
+        return new WhapiWebhook.Unhandled(eventType(event));
+      }
+      throw new NotAWebhook("a WHAPI webhook has messages, statuses or an event");
+    }
+    List<WhapiWebhook.Skipped> skipped = new ArrayList<>();
+    List<InboundEnvelope> envelopes = new ArrayList<>();
+    for (JsonNode message : array(messages, "messages")) {
+      envelope(message, receivedAt, skipped).ifPresent(envelopes::add);
+    }
+    List<ProviderStatus> providerStatuses = new ArrayList<>();
+    for (JsonNode status : array(statuses, "statuses")) {
+      providerStatus(status, receivedAt, skipped).ifPresent(providerStatuses::add);
+    }
+    return new WhapiWebhook.Batch(envelopes, providerStatuses, skipped);
+  }
+
+  private static Optional<InboundEnvelope> envelope(
+      JsonNode message, Instant receivedAt, List<WhapiWebhook.Skipped> skipped) {
+    if (!message.isObject()) {
+      throw new NotAWebhook("every item of messages is an object, got " + kind(message));
+    }
+    String id = requiredText(message, "id", "messages[]");
+    String chatId = requiredText(message, "chat_id", "messages[" + id + "]");
+    if (message.path("from_me").asBoolean(false)) {
+      skipped.add(new WhapiWebhook.Skipped(id, SkipReason.FROM_ME));
+      return Optional.empty();
+    }
+    ChatKey chat = ChatKey.of(chatId);
+    if (chat.skipReason() != null) {
+      skipped.add(new WhapiWebhook.Skipped(id, chat.skipReason()));
+      return Optional.empty();
+    }
+    return Optional.of(
+        new InboundEnvelope(
+            id,
+            Channel.WHATSAPP,
+            Provider.WHAPI,
+            chat.key().toString(),
+            new Sender(optionalText(message, "from"), optionalText(message, "from_name")),
+            receivedAt,
+            epochSeconds(message.get("timestamp")),
+            message));
+  }
+
+  private static Optional<ProviderStatus> providerStatus(
+      JsonNode status, Instant receivedAt, List<WhapiWebhook.Skipped> skipped) {
+    if (!status.isObject()) {
+      throw new NotAWebhook("every item of statuses is an object, got " + kind(status));
+    }
+    String id = requiredText(status, "id", "statuses[]");
+    String word = requiredText(status, "status", "statuses[" + id + "]");
+    String recipient = optionalText(status, "recipient_id");
+    ChatKey chat = recipient == null ? ChatKey.unkeyable() : ChatKey.of(recipient);
+    if (chat.skipReason() != null) {
+      skipped.add(new WhapiWebhook.Skipped(id, chat.skipReason()));
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ProviderStatus(
+            Provider.WHAPI,
+            chat.key().toString(),
+            id,
+            word.toLowerCase(Locale.ROOT),
+            receivedAt,
+            epochSeconds(status.get("timestamp")),
+            status));
+  }
+
+  /**
+   * The conversation key of a WHAPI chat id, or why it has none: personal chats end in
+   * {@code @s.whatsapp.net} (or the older {@code @c.us}), groups in {@code @g.us}; anything else
+   * ({@code @broadcast}, {@code @newsletter}, {@code @lid}) is not a member's phone number.
+   */
+  private record ChatKey(ConversationKey key, SkipReason skipReason) {
+
+    static ChatKey of(String chatId) {
+      int at = chatId.indexOf('@');
+      String domain = at < 0 ? "" : chatId.substring(at + 1);
+      return switch (domain) {
+        case "g.us" -> new ChatKey(null, SkipReason.GROUP_CHAT);
+        case "", "s.whatsapp.net", "c.us" -> keyed(chatId);
+        default -> new ChatKey(null, SkipReason.NOT_PERSONAL_CHAT);
+      };
+    }
+
+    static ChatKey unkeyable() {
+      return new ChatKey(null, SkipReason.UNKEYABLE);
+    }
+
+    private static ChatKey keyed(String chatId) {
+      try {
+        return new ChatKey(ConversationKey.whatsappChat(chatId), null);
+      } catch (IllegalArgumentException e) {
+        return unkeyable();
+      }
+    }
+  }
+
+  /**
+   * WHAPI sends seconds since the epoch, as a number in messages and as a string in statuses; a
+   * missing or unreadable timestamp is simply absent, since the ingress clock is what counts.
+   */
+  static Instant epochSeconds(JsonNode timestamp) {
+    try {
+      if (timestamp == null) {
+        return null;
+      }
+      if (timestamp.isIntegralNumber()) {
+        return timestamp.canConvertToLong() ? Instant.ofEpochSecond(timestamp.longValue()) : null;
+      }
+      if (timestamp.isFloatingPointNumber()) {
+        return Instant.ofEpochMilli(Math.round(timestamp.doubleValue() * 1000));
+      }
+      if (timestamp.isString()) {
+        return Instant.ofEpochSecond(Long.parseLong(timestamp.stringValue().trim()));
+      }
+      return null;
+    } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private static JsonNode present(JsonNode node) {
+    return node == null || node.isNull() ? null : node;
+  }
+
+  private static Iterable<JsonNode> array(JsonNode node, String field) {
+    if (node == null) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new NotAWebhook(field + " is an array, got " + kind(node));
+    }
+    return node.values();
+  }
+
+  private static String requiredText(JsonNode item, String field, String where) {
+    String value = optionalText(item, field);
+    if (value == null || value.isBlank()) {
+      throw new NotAWebhook(where + " has no " + field);
+    }
+    return value;
+  }
+
+  private static String optionalText(JsonNode item, String field) {
+    JsonNode value = item.get(field);
+    return value != null && value.isString() ? value.stringValue() : null;
+  }
+
+  private static String eventType(JsonNode event) {
+    return word(event.get("type")) + "." + word(event.get("event"));
+  }
+
+  // event names reach a log line, so only plain words pass
+  private static String word(JsonNode node) {
+    return node != null && node.isString() && EVENT_WORD.matcher(node.stringValue()).matches()
+        ? node.stringValue()
+        : "?";
+  }
+
+  private static String kind(JsonNode node) {
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+}
