@@ -1,0 +1,41 @@
+package pe.xofi.chat.conversation.engine;
+
+import java.util.List;
+import pe.xofi.chat.conversation.state.ConversationState;
+import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
+
+/**
+ * What the engine decided for one message: the conversation's next state, the replies to send and
+ * the audit facts to record; all three commit together or not at all.
+ */
+public record Decision(
+    ConversationState state, List<OutboundMessage> replies, List<ConversationEvent> events) {
+
+  public Decision {
+    replies = List.copyOf(replies);
+    events = List.copyOf(events);
+  }
+
+  /**
+   * This decision with {@code micros} as the handling time of its events; the engine leaves it at 0
+   * because a measured time would make it depend on the wall clock.
+   */
+  public Decision withHandlingMicros(long micros) {
+    List<ConversationEvent> timed =
+        events.stream()
+            .map(
+                event ->
+                    new ConversationEvent(
+                        event.id(),
+                        event.conversationKey(),
+                        event.type(),
+                        event.sourceMessageId(),
+                        event.intent(),
+                        event.at(),
+                        micros,
+                        event.attributes()))
+            .toList();
+    return new Decision(state, replies, timed);
+  }
+}

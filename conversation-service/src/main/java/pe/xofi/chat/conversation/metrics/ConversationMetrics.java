@@ -1,0 +1,81 @@
+package pe.xofi.chat.conversation.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The engine's own meters ({@code xofi.conversation.*}). Counted when a message is processed, so a
+ * transaction that aborts and is processed again counts twice: they measure work, not members.
+ */
+public final class ConversationMetrics {
+
+  /**
+   * Streams config key under which this object travels to the exception handlers, which Kafka
+   * instantiates by class name.
+   */
+  public static final String CONFIG_KEY = "xofi.conversation.metrics";
+
+  /** Where a record was skipped. */
+  public enum FailureStage {
+    /** The record's bytes were not an {@code InboundEnvelope}. */
+    DESERIALIZATION,
+    /** The envelope was read but the engine or its adapter failed on it. */
+    PROCESSING;
+
+    String tag() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final MeterRegistry registry;
+  private final Timer handling;
+  private final Counter duplicates;
+
+  public ConversationMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.handling =
+        Timer.builder("xofi.conversation.handling")
+            .description("Time the engine spent on one message, from parse to decision")
+            .register(registry);
+    this.duplicates =
+        Counter.builder("xofi.conversation.duplicates.dropped")
+            .description("Provider retries of a message already handled, dropped without reply")
+            .register(registry);
+  }
+
+  /** The metrics passed in streams {@code configs}, or ones on the global registry when absent. */
+  public static ConversationMetrics from(Map<String, ?> configs) {
+    return configs.get(CONFIG_KEY) instanceof ConversationMetrics metrics
+        ? metrics
+        : new ConversationMetrics(Metrics.globalRegistry);
+  }
+
+  /** A message was answered (or deliberately ignored) as {@code intent}. */
+  public void handled(String intent, long micros) {
+    Counter.builder("xofi.conversation.messages.handled")
+        .description("Messages handled by the engine, by intent")
+        .tag("intent", intent)
+        .register(registry)
+        .increment();
+    handling.record(Duration.ofNanos(micros * 1_000));
+  }
+
+  /** A provider retry was dropped. */
+  public void duplicateDropped() {
+    duplicates.increment();
+  }
+
+  /** A record was logged and skipped at {@code stage}. */
+  public void failed(FailureStage stage) {
+    Counter.builder("xofi.conversation.failures")
+        .description("Inbound records skipped because they could not be read or handled")
+        .tag("stage", stage.tag())
+        .register(registry)
+        .increment();
+  }
+}

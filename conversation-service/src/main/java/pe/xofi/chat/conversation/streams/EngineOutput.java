@@ -1,0 +1,14 @@
+package pe.xofi.chat.conversation.streams;
+
+import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
+
+/** One record the engine's processor emits: a reply to send or an audit fact to record. */
+sealed interface EngineOutput {
+
+  /** A reply, bound for the outbound topic. */
+  record Reply(OutboundMessage message) implements EngineOutput {}
+
+  /** An audit fact, bound for the conversation-events topic. */
+  record Audit(ConversationEvent event) implements EngineOutput {}
+}

@@ -1,0 +1,188 @@
+package pe.xofi.chat.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import pe.xofi.chat.conversation.engine.BotTexts;
+import pe.xofi.chat.schemas.Topic;
+import pe.xofi.chat.schemas.Topics;
+import pe.xofi.chat.schemas.XofiHeaders;
+import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.outbound.OutboundContent;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import pe.xofi.chat.testsupport.KafkaTestBroker;
+
+/** The service on a real broker: an envelope in, a committed reply out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// close the Streams client after the class, before its temporary state dir is deleted
+@DirtiesContext
+class ConversationServiceIT {
+
+  private static final String APPLICATION_ID = KafkaTestBroker.unique("conversation-service-it");
+  private static final Instant RECEIVED = Instant.parse("2026-11-24T10:15:30.123Z");
+
+  @TempDir static Path stateDir;
+
+  @DynamicPropertySource
+  static void kafka(DynamicPropertyRegistry registry) {
+    KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
+    registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    registry.add("spring.kafka.streams.application-id", () -> APPLICATION_ID);
+    registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
+  }
+
+  @LocalServerPort int port;
+
+  @Autowired MeterRegistry meterRegistry;
+
+  @Test
+  void shouldAnswerHolaOnOutboundMessagesOnceEvenWhenTheProviderRetries() {
+    // given
+    String phone = uniquePhone();
+    String key = "wa:" + phone;
+    String traceId = XofiHeaders.newTraceId();
+    InboundEnvelope hola = WhapiExamples.textEnvelope(phone, "wamid.hola-" + phone, "Hola", RECEIVED);
+    InboundEnvelope ayuda =
+        WhapiExamples.textEnvelope(phone, "wamid.ayuda-" + phone, "ayuda", RECEIVED.plusSeconds(3));
+
+    // when
+    produce(List.of(hola, hola, ayuda), traceId);
+
+    // then
+    List<ConsumerRecord<String, OutboundMessage>> replies =
+        readCommitted(Topics.OUTBOUND_MESSAGES, key, 2);
+    assertThat(replies.stream().map(ConsumerRecord::value).toList())
+        .isEqualTo(
+            List.of(
+                reply(phone, hola.messageId(), BotTexts.WELCOME, RECEIVED),
+                reply(phone, ayuda.messageId(), BotTexts.HELP, RECEIVED.plusSeconds(3))));
+    assertThat(replies.stream().map(record -> header(record, XofiHeaders.TRACE_ID)).toList())
+        .isEqualTo(List.of(traceId, traceId));
+    assertThat(meterRegistry.get("xofi.conversation.duplicates.dropped").counter().count())
+        .isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void shouldReportUpWithKafkaStreamsMetricsOnceTheStreamsClientRuns() {
+    // given
+    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+
+    // when / then
+    await()
+        .atMost(KafkaTestBroker.patience())
+        .untilAsserted(
+            () ->
+                client
+                    .get()
+                    .uri("/actuator/health")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("UP")
+                    .jsonPath("$.components.kafkaStreams.details.state")
+                    .isEqualTo("RUNNING"));
+    assertThat(meterRegistry.getMeters())
+        .anyMatch(meter -> meter.getId().getName().startsWith("kafka.stream."));
+  }
+
+  private static void produce(List<InboundEnvelope> envelopes, String traceId) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all");
+    Topic<String, InboundEnvelope> topic = Topics.INBOUND_MESSAGES;
+    try (KafkaProducer<String, InboundEnvelope> producer =
+        new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+      for (InboundEnvelope envelope : envelopes) {
+        ProducerRecord<String, InboundEnvelope> record =
+            new ProducerRecord<>(topic.name(), envelope.conversationKey(), envelope);
+        XofiHeaders.stamp(record.headers(), topic, traceId);
+        producer.send(record);
+      }
+      producer.flush();
+    }
+  }
+
+  /** The first {@code count} committed records of {@code key} on {@code topic}, read from the start. */
+  private static <V> List<ConsumerRecord<String, V>> readCommitted(
+      Topic<String, V> topic, String key, int count) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG, KafkaTestBroker.unique("conversation-it-reader"),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, V>> mine = new ArrayList<>();
+    try (KafkaConsumer<String, V> consumer =
+        new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      consumer.subscribe(List.of(topic.name()));
+      await()
+          .atMost(KafkaTestBroker.patience())
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                  if (key.equals(record.key())) {
+                    mine.add(record);
+                  }
+                });
+                assertThat(mine).hasSizeGreaterThanOrEqualTo(count);
+              });
+      // one more poll would reveal a duplicate reply committed right behind the expected ones
+      consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+        if (key.equals(record.key())) {
+          mine.add(record);
+        }
+      });
+    }
+    return mine;
+  }
+
+  private static OutboundMessage reply(String phone, String inboundId, String text, Instant at) {
+    return new OutboundMessage(
+        inboundId + "#1",
+        Channel.WHATSAPP,
+        Provider.WHAPI,
+        "wa:" + phone,
+        phone,
+        new OutboundContent.Text(text),
+        inboundId,
+        at);
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static String uniquePhone() {
+    return "519" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
+  }
+}
