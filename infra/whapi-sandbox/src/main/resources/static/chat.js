@@ -1,0 +1,166 @@
+// Chat page of the WHAPI sandbox: a person writes as a member through POST /sandbox/inbox and
+// sees both sides of that member's chat by polling GET /sandbox/conversation.
+(() => {
+  'use strict';
+
+  const POLL_MS = 500;
+  const el = (id) => document.getElementById(id);
+  const member = el('member');
+  const messages = el('messages');
+  const status = el('status');
+  let shown = '';
+
+  function chat() {
+    return member.value === 'other' ? el('phone').value.replace(/\D/g, '') : member.value;
+  }
+
+  function profileName() {
+    return member.value === 'other' ? el('name').value.trim() : member.selectedOptions[0].dataset.name;
+  }
+
+  // WhatsApp formatting: *bold* and line breaks, after escaping so bot text can never inject HTML.
+  function formatted(text) {
+    const escaped = (text || '')
+      .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return escaped.replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>').replace(/\n/g, '<br>');
+  }
+
+  function time(epochSeconds) {
+    return new Date(epochSeconds * 1000).toLocaleTimeString('es-PE', { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function choiceButton(title, description) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'choice';
+    button.textContent = title;
+    if (description) {
+      const small = document.createElement('small');
+      small.textContent = description;
+      button.appendChild(small);
+    }
+    // WHAPI would send a reply webhook; until the sandbox fakes those, the title goes as text.
+    button.addEventListener('click', () => send(title));
+    return button;
+  }
+
+  function choices(request) {
+    const action = (request && request.action) || {};
+    const box = document.createElement('div');
+    box.className = 'choices';
+    (action.buttons || []).forEach((b) => box.appendChild(choiceButton(b.title)));
+    if (action.list) {
+      (action.list.sections || []).forEach((section) => {
+        if (section.title) {
+          const title = document.createElement('div');
+          title.className = 'section-title';
+          title.textContent = section.title;
+          box.appendChild(title);
+        }
+        (section.rows || []).forEach((row) => box.appendChild(choiceButton(row.title, row.description)));
+      });
+    }
+    return box;
+  }
+
+  function item(message) {
+    const li = document.createElement('li');
+    li.className = 'msg ' + message.direction;
+    li.dataset.id = message.id;
+    const request = message.request || {};
+    if (message.type === 'interactive' && request.header && request.header.text) {
+      const header = document.createElement('div');
+      header.className = 'header';
+      header.innerHTML = formatted(request.header.text);
+      li.appendChild(header);
+    }
+    const body = document.createElement('div');
+    body.className = 'body';
+    body.innerHTML = formatted(message.body);
+    li.appendChild(body);
+    if (message.type === 'interactive') {
+      if (request.footer && request.footer.text) {
+        const footer = document.createElement('div');
+        footer.className = 'footer';
+        footer.textContent = request.footer.text;
+        li.appendChild(footer);
+      }
+      li.appendChild(choices(request));
+    }
+    const stamp = document.createElement('time');
+    stamp.textContent = time(message.timestamp);
+    li.appendChild(stamp);
+    return li;
+  }
+
+  function render(list) {
+    const signature = list.map((m) => m.id).join(',');
+    if (signature === shown) {
+      return;
+    }
+    shown = signature;
+    messages.replaceChildren(...list.map(item));
+    messages.scrollTop = messages.scrollHeight;
+  }
+
+  async function poll() {
+    const current = chat();
+    if (!current) {
+      render([]);
+      return;
+    }
+    try {
+      const response = await fetch('/sandbox/conversation?chat=' + encodeURIComponent(current));
+      if (response.ok && current === chat()) {
+        render(await response.json());
+      }
+    } catch (e) {
+      status.textContent = 'El sandbox no responde.';
+    }
+  }
+
+  async function send(text) {
+    const from = chat();
+    if (!text.trim() || !from) {
+      return;
+    }
+    status.textContent = '';
+    const response = await fetch('/sandbox/inbox', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ from, text, name: profileName() }),
+    });
+    if (!response.ok) {
+      const answer = await response.json().catch(() => ({}));
+      const detail = answer.ingress ? (answer.ingress.error || 'HTTP ' + answer.ingress.status) : 'HTTP ' + response.status;
+      status.textContent = 'El mensaje no llegó al bot: ' + detail;
+    }
+    poll();
+  }
+
+  el('composer').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = el('text');
+    const text = input.value;
+    input.value = '';
+    send(text);
+  });
+
+  member.addEventListener('change', () => {
+    el('other').hidden = member.value !== 'other';
+    shown = null;
+    poll();
+  });
+
+  el('clear').addEventListener('click', async () => {
+    const current = chat();
+    if (current) {
+      await fetch('/sandbox/outbox?chat=' + encodeURIComponent(current), { method: 'DELETE' });
+    }
+    status.textContent = '';
+    poll();
+  });
+
+  setInterval(poll, POLL_MS);
+  poll();
+})();

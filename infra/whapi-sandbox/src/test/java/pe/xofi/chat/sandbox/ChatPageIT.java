@@ -1,0 +1,115 @@
+package pe.xofi.chat.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The chat page in headless Chromium: a person writes as María and sees the bot's reply. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "sandbox.api-token=test-token")
+@AutoConfigureWebTestClient
+class ChatPageIT {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final CapturingIngress INGRESS = CapturingIngress.start();
+
+  static ChromeDriver browser;
+  static Path profile;
+
+  @DynamicPropertySource
+  static void ingress(DynamicPropertyRegistry registry) {
+    registry.add("sandbox.ingress-url", INGRESS::url);
+  }
+
+  @LocalServerPort int port;
+  @Autowired WebTestClient web;
+
+  @BeforeAll
+  static void openBrowser() throws IOException {
+    if (!Files.isExecutable(CHROMIUM)) {
+      System.out.println("ChatPageIT skipped: " + CHROMIUM + " is not installed");
+    }
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is not installed");
+    // an explicit driver and binary keep Selenium Manager from downloading anything
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    profile = Files.createTempDirectory("sandbox-chromium-");
+    ChromeOptions options = new ChromeOptions()
+        .setBinary(CHROMIUM.toFile())
+        .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+            "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  private List<String> bubbles() {
+    return browser.findElements(By.cssSelector("#messages li .body")).stream().map(WebElement::getText).toList();
+  }
+
+  @Test
+  void shouldShowMembersMessageAndBotsReplyInOrder() {
+    // given
+    web.delete().uri("/sandbox/outbox?chat=51987654321").exchange().expectStatus().isNoContent();
+    browser.get("http://localhost:" + port + "/");
+    new Select(browser.findElement(By.id("member"))).selectByValue("51987654321");
+    // when
+    browser.findElement(By.id("text")).sendKeys("DNI 12345678 año 1985");
+    browser.findElement(By.id("send")).click();
+    // then
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(bubbles()).isEqualTo(List.of("DNI 12345678 año 1985")));
+    assertThat(INGRESS.requests()).hasSize(1);
+
+    // when the bot answers through WHAPI's send endpoint
+    web.post().uri("/messages/text").headers(h -> h.setBearerAuth("test-token"))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"to\":\"51987654321\",\"body\":\"*¡Hola, María!*\\nYa puedes consultar tus deudas.\"}")
+        .exchange().expectStatus().isCreated();
+    // then
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(bubbles()).isEqualTo(List.of(
+            "DNI 12345678 año 1985", "¡Hola, María!\nYa puedes consultar tus deudas.")));
+    assertThat(browser.findElement(By.cssSelector("#messages li.outbound .body")).getDomProperty("innerHTML"))
+        .isEqualTo("<strong>¡Hola, María!</strong><br>Ya puedes consultar tus deudas.");
+  }
+}

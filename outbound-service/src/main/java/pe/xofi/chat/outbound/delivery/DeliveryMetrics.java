@@ -1,0 +1,64 @@
+package pe.xofi.chat.outbound.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import pe.xofi.chat.outbound.send.SendFailure;
+import pe.xofi.chat.outbound.send.TransientSendFailure;
+import pe.xofi.chat.schemas.delivery.DeliveryStatus;
+import pe.xofi.chat.schemas.inbound.Provider;
+
+/**
+ * The {@code xofi.outbound.*} meters: provider calls by outcome and status code, their latency,
+ * and delivery events by status.
+ */
+public class DeliveryMetrics {
+
+  static final String SENDS = "xofi.outbound.sends";
+  static final String SEND_LATENCY = "xofi.outbound.send.latency";
+  static final String DELIVERIES = "xofi.outbound.deliveries";
+
+  private final MeterRegistry registry;
+
+  public DeliveryMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** A provider call that ended with {@code statusCode} (null when there was no answer). */
+  public void sent(Provider provider, Integer statusCode, Duration latency) {
+    record(provider, "sent", statusCode, latency);
+  }
+
+  /** A provider call that failed with {@code failure}. */
+  public void failed(Provider provider, SendFailure failure, Duration latency) {
+    String outcome = failure instanceof TransientSendFailure ? "transient_error" : "rejected";
+    record(provider, outcome, failure.statusCode().orElse(null), latency);
+  }
+
+  void recorded(DeliveryStatus status) {
+    Counter.builder(DELIVERIES)
+        .description("Delivery events written, by status")
+        .tag("status", status.name().toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
+  private void record(Provider provider, String outcome, Integer statusCode, Duration latency) {
+    String providerTag = provider == null ? "none" : provider.name().toLowerCase(Locale.ROOT);
+    Counter.builder(SENDS)
+        .description("Provider send calls, by outcome and HTTP status")
+        .tag("provider", providerTag)
+        .tag("outcome", outcome)
+        .tag("status", statusCode == null ? "none" : statusCode.toString())
+        .register(registry)
+        .increment();
+    Timer.builder(SEND_LATENCY)
+        .description("Time of one provider send call")
+        .tag("provider", providerTag)
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(latency);
+  }
+}

@@ -1,0 +1,112 @@
+package pe.xofi.chat.outbound.kafka;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import pe.xofi.chat.outbound.delivery.AttemptLog;
+import pe.xofi.chat.outbound.delivery.DeliveryRecorder;
+import pe.xofi.chat.outbound.delivery.ProducerSettings;
+import pe.xofi.chat.outbound.send.TransientSendFailure;
+import pe.xofi.chat.schemas.Topics;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
+
+/**
+ * Consumption of {@code outbound-messages}: committed records only (the engine writes them in
+ * Kafka Streams transactions), transient send failures retried in the partition with a bounded
+ * exponential back-off, everything else and exhausted retries moved to {@code
+ * outbound-messages-dlt} with spring-kafka's exception headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class OutboundKafkaConfiguration {
+
+  static final String CONTAINER_FACTORY = "outboundListenerContainerFactory";
+
+  @Bean
+  ConsumerFactory<String, OutboundMessage> outboundConsumerFactory(KafkaProperties kafka) {
+    Map<String, Object> settings = kafka.buildConsumerProperties();
+    // the engine writes replies transactionally; aborted replies must never reach a member
+    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new DefaultKafkaConsumerFactory<>(
+        settings,
+        Topics.OUTBOUND_MESSAGES.keySerde().deserializer(),
+        // an unreadable value goes to the dead-letter topic instead of stopping the partition
+        new ErrorHandlingDeserializer<>(Topics.OUTBOUND_MESSAGES.valueSerde().deserializer()));
+  }
+
+  @Bean
+  DefaultKafkaProducerFactory<String, OutboundMessage> deadLetterProducerFactory(KafkaProperties kafka) {
+    return new DefaultKafkaProducerFactory<>(
+        ProducerSettings.reliable(kafka),
+        Topics.OUTBOUND_MESSAGES_DLT.keySerde().serializer(),
+        Topics.OUTBOUND_MESSAGES_DLT.valueSerde().serializer());
+  }
+
+  /** Values that could not be read are dead-lettered as the bytes that arrived. */
+  @Bean
+  DefaultKafkaProducerFactory<String, byte[]> unreadableDeadLetterProducerFactory(KafkaProperties kafka) {
+    return new DefaultKafkaProducerFactory<>(
+        ProducerSettings.reliable(kafka),
+        Topics.OUTBOUND_MESSAGES_DLT.keySerde().serializer(),
+        new ByteArraySerializer());
+  }
+
+  @Bean
+  DeadLetterPublishingRecoverer deadLetterRecoverer(
+      DefaultKafkaProducerFactory<String, OutboundMessage> deadLetterProducerFactory,
+      DefaultKafkaProducerFactory<String, byte[]> unreadableDeadLetterProducerFactory) {
+    Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+    templates.put(OutboundMessage.class, new KafkaTemplate<>(deadLetterProducerFactory));
+    templates.put(byte[].class, new KafkaTemplate<>(unreadableDeadLetterProducerFactory));
+    // a negative partition lets the producer pick it from the key, keeping a member's replies together
+    return new DeadLetterPublishingRecoverer(templates,
+        (record, exception) -> new TopicPartition(Topics.OUTBOUND_MESSAGES_DLT.name(), -1));
+  }
+
+  @Bean
+  DefaultErrorHandler outboundErrorHandler(
+      DeadLetterPublishingRecoverer deadLetterRecoverer, RetryProperties retry,
+      DeliveryRecorder deliveries, AttemptLog attempts, Clock clock) {
+    ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+    backOff.setInitialInterval(retry.initialInterval().toMillis());
+    backOff.setMultiplier(retry.multiplier());
+    backOff.setMaxInterval(retry.maxInterval().toMillis());
+    DefaultErrorHandler handler = new DefaultErrorHandler(deadLetterRecoverer, backOff);
+    // only a provider that may recover is worth waiting for; a refusal or a bug goes straight to the DLT
+    handler.defaultFalse();
+    handler.addRetryableExceptions(TransientSendFailure.class);
+    handler.setRetryListeners(new DeliveryRetryListener(deliveries, attempts, retry, clock));
+    return handler;
+  }
+
+  @Bean(CONTAINER_FACTORY)
+  ConcurrentKafkaListenerContainerFactory<String, OutboundMessage> outboundListenerContainerFactory(
+      ConsumerFactory<String, OutboundMessage> outboundConsumerFactory,
+      DefaultErrorHandler outboundErrorHandler,
+      KafkaProperties kafka) {
+    ConcurrentKafkaListenerContainerFactory<String, OutboundMessage> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
+    factory.setConsumerFactory(outboundConsumerFactory);
+    factory.setCommonErrorHandler(outboundErrorHandler);
+    if (kafka.getListener().getConcurrency() != null) {
+      factory.setConcurrency(kafka.getListener().getConcurrency());
+    }
+    return factory;
+  }
+}

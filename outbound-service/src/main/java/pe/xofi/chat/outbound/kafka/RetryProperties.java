@@ -1,0 +1,20 @@
+package pe.xofi.chat.outbound.kafka;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How transient send failures are retried in the partition (blocking, so a member's replies keep
+ * their order): at most {@code maxAttempts} attempts, waiting {@code initialInterval} times
+ * {@code multiplier} to the power of the retry number, capped at {@code maxInterval}.
+ */
+@ConfigurationProperties("xofi.outbound.retry")
+public record RetryProperties(
+    int maxAttempts, Duration initialInterval, double multiplier, Duration maxInterval) {
+
+  public RetryProperties {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("xofi.outbound.retry.max-attempts must be at least 1");
+    }
+  }
+}

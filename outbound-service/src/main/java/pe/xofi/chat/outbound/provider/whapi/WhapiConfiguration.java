@@ -1,0 +1,41 @@
+package pe.xofi.chat.outbound.provider.whapi;
+
+import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+
+/** The WHAPI sender, bound to the configured base URL and token. */
+@Configuration(proxyBeanMethods = false)
+class WhapiConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(WhapiConfiguration.class);
+
+  @Bean
+  WhapiClient whapiClient(WhapiProperties properties, WebClient.Builder builder) {
+    if (!properties.hasToken()) {
+      // the service still starts so local stacks come up, but every send will fail with 401
+      log.warn("""
+
+          ************************************************************************
+          WHATSAPP_API_TOKEN is not set: WHAPI will refuse every send with 401, and
+          every reply will become a FAILED delivery event on the dead-letter topic.
+          ************************************************************************""");
+    }
+    HttpClient http = HttpClient.create()
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
+        .responseTimeout(properties.timeout());
+    WebClient web = builder
+        .clientConnector(new ReactorClientHttpConnector(http))
+        .baseUrl(properties.baseUrl().toString())
+        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + (properties.hasToken() ? properties.token() : ""))
+        .build();
+    log.info("WHAPI sends go to {}", properties.baseUrl());
+    return new WhapiClient(web, properties.timeout());
+  }
+}

@@ -1,0 +1,96 @@
+package pe.xofi.chat.outbound.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pe.xofi.chat.outbound.support.FixedClock.NOW;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import pe.xofi.chat.outbound.support.FixedClock;
+import pe.xofi.chat.outbound.support.InProcessSandbox;
+import pe.xofi.chat.outbound.support.Replies;
+import pe.xofi.chat.outbound.support.TopicReader;
+import pe.xofi.chat.schemas.Topics;
+import pe.xofi.chat.schemas.XofiHeaders;
+import pe.xofi.chat.schemas.delivery.DeliveryEvent;
+import pe.xofi.chat.schemas.delivery.DeliveryStatus;
+import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import pe.xofi.chat.testsupport.KafkaTestBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A reply goes from {@code outbound-messages} through the real WHAPI sandbox to a SENT event. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@DirtiesContext
+@Import(FixedClock.class)
+class OutboundDeliveryIT {
+
+  static final InProcessSandbox SANDBOX = InProcessSandbox.shared();
+  static final String GROUP = KafkaTestBroker.unique("outbound-delivery-it");
+
+  @DynamicPropertySource
+  static void kafkaAndWhapi(DynamicPropertyRegistry registry) {
+    KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
+    registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+    registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+    registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
+    registry.add("xofi.outbound.whapi.token", () -> InProcessSandbox.TOKEN);
+  }
+
+  @Autowired MeterRegistry meters;
+
+  @BeforeEach
+  void listenerReady() {
+    Replies.awaitListenerReady(GROUP);
+  }
+
+  @Test
+  void shouldSendReplyThroughWhapiAndRecordExactlyOneSentEvent() {
+    // given
+    String phone = Replies.uniquePhone();
+    String text = "*¡Hola, María!*\nTu deuda total es S/ 1,250.50";
+    OutboundMessage reply = Replies.text(phone, text);
+    // when
+    Replies.produce(reply, "trace-delivery-" + phone);
+    // then
+    await().atMost(KafkaTestBroker.patience()).until(() -> !SANDBOX.outbox(phone).isEmpty());
+    JsonNode outbox = SANDBOX.outbox(phone);
+    String providerId = outbox.get(0).get("id").asString();
+    long timestamp = outbox.get(0).get("timestamp").asLong();
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(outbox).isEqualTo(json.readTree("""
+        [{"id":"%s","direction":"outbound","chat":"%s","to":"%s","type":"text","body":%s,
+          "timestamp":%d,"request":{"to":"%s","body":%s}}]"""
+        .formatted(providerId, phone, phone, json.writeValueAsString(text), timestamp, phone,
+            json.writeValueAsString(text))));
+
+    try (TopicReader<DeliveryEvent> events = new TopicReader<>(Topics.DELIVERY_EVENTS)) {
+      List<ConsumerRecord<String, DeliveryEvent>> records = events.awaitAtLeast(1, reply.conversationKey());
+      assertThat(records).extracting(ConsumerRecord::value).containsExactly(new DeliveryEvent(
+          reply.id(), reply.conversationKey(), Provider.WHAPI, providerId, DeliveryStatus.SENT, null, 201,
+          1, NOW, NOW, NOW));
+      assertThat(header(records.getFirst(), XofiHeaders.TRACE_ID)).isEqualTo("trace-delivery-" + phone);
+      assertThat(header(records.getFirst(), XofiHeaders.SCHEMA_VERSION)).isEqualTo("1");
+    }
+    assertThat(meters.get("xofi.outbound.sends")
+        .tags("provider", "whapi", "outcome", "sent", "status", "201").counter().count()).isEqualTo(1.0);
+    assertThat(meters.get("xofi.outbound.send.latency")
+        .tags("provider", "whapi", "outcome", "sent").timer().count()).isEqualTo(1L);
+  }
+
+  static String header(ConsumerRecord<?, ?> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}
