@@ -1,0 +1,21 @@
+package pe.xofi.chat.conversation.member;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the member domain. Implementations block the calling (stream) thread for at most their
+ * configured timeout and throw {@link MemberDataUnavailableException} when the data cannot be read,
+ * so the message is retried rather than answered wrongly.
+ */
+public interface PartnerDirectory {
+
+  /** The partner whose DNI is {@code dni} and who was born in {@code birthYear}, if any. */
+  Optional<Partner> findByDniAndBirthYear(String dni, int birthYear);
+
+  /** The partner with database id {@code partnerId}, if any. */
+  Optional<Partner> findById(long partnerId);
+
+  /** The partner's loans with their schedules, ordered by code. */
+  List<Loan> loansOf(long partnerId);
+}
