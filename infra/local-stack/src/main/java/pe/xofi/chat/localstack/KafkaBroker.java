@@ -63,7 +63,7 @@ public final class KafkaBroker {
                 "-c",
                 properties.toString()));
     ManagedProcess formatter = ManagedProcess.start("kafka-storage-format", command, Map.of(), config.projectDir(), log);
-    formatter.awaitReady(() -> !formatter.isAlive(), Duration.ofSeconds(60));
+    formatter.awaitSuccess(Duration.ofSeconds(60));
   }
 
   private static void writeProperties(StackConfig config, Path data, Path file) throws IOException {

@@ -86,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
     env.put("WHAPI_BASE_URL", config.sandboxUrl());
     env.put("WHATSAPP_API_TOKEN", System.getenv().getOrDefault("WHATSAPP_API_TOKEN", "sandbox-token"));
     env.put("SANDBOX_INGRESS_URL", config.ingressUrl() + "/chatbot/webhook/whatsapp/");
-    env.put("XOFI_STATE_DIR", config.runDir().resolve("state/" + module.artifact()).toString());
+    env.put("XOFI_CONVERSATION_STATE_DIR", config.runDir().resolve("state/kafka-streams").toString());
     if (config.database() != null) {
       env.put("XOFI_DB_URL", config.database().url());
       env.put("XOFI_DB_USER", config.database().user());

@@ -116,6 +116,18 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for a one-shot process to finish; fails with the log's tail unless it exits with 0. */
+  public void awaitSuccess(Duration timeout) {
+    if (!waitFor(timeout)) {
+      process.destroyForcibly();
+      throw new StackException(name + " did not finish within " + timeout.toSeconds() + " s; see " + log);
+    }
+    if (process.exitValue() != 0) {
+      throw new StackException(
+          name + " failed with exit code " + process.exitValue() + "; last lines of " + log + ":\n" + tail(40));
+    }
+  }
+
   /** Kills the process at once, as a crash would (chaos tests). */
   public void kill() {
     process.destroyForcibly();
