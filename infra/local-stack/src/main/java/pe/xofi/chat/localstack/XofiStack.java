@@ -2,9 +2,11 @@ package pe.xofi.chat.localstack;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,10 +49,12 @@ public final class XofiStack {
       long t0 = System.nanoTime();
       LocalStack stack = LocalStack.start(config, line -> System.out.println("  " + line));
       CountDownLatch stopped = new CountDownLatch(1);
+      AtomicBoolean stopping = new AtomicBoolean();
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
+                    stopping.set(true);
                     System.out.println("\nStopping the stack...");
                     stack.close();
                     stopped.countDown();
@@ -74,15 +78,16 @@ public final class XofiStack {
           config.sandboxUrl(),
           config.bootstrapServers(),
           config.runDir().resolve("logs"));
-      List<ManagedProcess> reported = new java.util.ArrayList<>();
+      List<ManagedProcess> reported = new ArrayList<>();
       while (stopped.getCount() > 0) {
-        for (ManagedProcess p : stack.exited()) {
+        // Ctrl-C reaches the children too (same process group): their exit is then expected
+        for (ManagedProcess p : stopping.get() ? List.<ManagedProcess>of() : stack.exited()) {
           if (!reported.contains(p)) {
             reported.add(p);
             System.out.println("WARNING: " + p.name() + " exited; last lines of " + p.log() + ":\n" + p.tail(20));
           }
         }
-        stopped.await(2, java.util.concurrent.TimeUnit.SECONDS);
+        stopped.await(2, TimeUnit.SECONDS);
       }
       return 0;
     }
