@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -82,8 +83,12 @@ class ChatPageIT {
     }
   }
 
+  /** The texts of the chat bubbles, read in one script so a re-render between reads cannot go stale. */
+  @SuppressWarnings("unchecked")
   private List<String> bubbles() {
-    return browser.findElements(By.cssSelector("#messages li .body")).stream().map(WebElement::getText).toList();
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript("return [...document.querySelectorAll('#messages li .body')].map(e => e.innerText);");
   }
 
   @Test
