@@ -1,5 +1,6 @@
 package pe.xofi.chat.conversation.member.postgres;
 
+import io.r2dbc.spi.Readable;
 import pe.xofi.chat.conversation.member.TicketDesk;
 import pe.xofi.chat.schemas.inbound.Channel;
 import reactor.core.publisher.Mono;
@@ -45,17 +46,21 @@ public final class PostgresTicketDesk implements TicketDesk {
             .bind("description", description)
             .bind("channel", channel.name())
             .bind("sourceMessageId", sourceMessageId)
-            .map(row -> new Ticket(row.get("number", String.class), row.get("subject", String.class)))
+            .map(PostgresTicketDesk::ticket)
             .one();
     Mono<Ticket> existing =
         database
             .client()
             .sql(FIND)
             .bind("sourceMessageId", sourceMessageId)
-            .map(row -> new Ticket(row.get("number", String.class), row.get("subject", String.class)))
+            .map(PostgresTicketDesk::ticket)
             .one();
     return database
         .one("open support ticket", opened.switchIfEmpty(existing))
         .orElseThrow(() -> new IllegalStateException("support ticket neither inserted nor found"));
+  }
+
+  private static Ticket ticket(Readable row) {
+    return new Ticket(row.get("number", String.class), row.get("subject", String.class));
   }
 }
