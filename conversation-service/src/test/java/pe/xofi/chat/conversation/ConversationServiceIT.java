@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,7 @@ import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.outbound.OutboundContent;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 import pe.xofi.chat.testsupport.KafkaTestBroker;
+import pe.xofi.chat.testsupport.PostgresTestDatabase;
 
 /** The service on a real broker: an envelope in, a committed reply out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,12 +51,22 @@ class ConversationServiceIT {
 
   @TempDir static Path stateDir;
 
+  static final PostgresTestDatabase memberDatabase = PostgresTestDatabase.create("conversation_service_it");
+
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry registry) {
     KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.streams.application-id", () -> APPLICATION_ID);
     registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
+    registry.add("XOFI_DB_URL", memberDatabase::url);
+    registry.add("XOFI_DB_USER", memberDatabase::user);
+    registry.add("XOFI_DB_PASSWORD", memberDatabase::password);
+  }
+
+  @AfterAll
+  static void dropMemberDatabase() {
+    memberDatabase.drop();
   }
 
   @LocalServerPort int port;

@@ -1,0 +1,26 @@
+package pe.xofi.chat.conversation.member.postgres;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the stream thread uses the member database ({@code xofi.member.*}); the address and the
+ * credentials are {@code spring.r2dbc.*}.
+ *
+ * @param queryTimeout the longest a call may block the stream thread, connecting included
+ * @param poolSize     the most connections held open; one stream thread uses one at a time
+ */
+@ConfigurationProperties("xofi.member")
+public record MemberDatabaseProperties(
+    @DefaultValue("2s") Duration queryTimeout, @DefaultValue("4") int poolSize) {
+
+  public MemberDatabaseProperties {
+    if (queryTimeout.isNegative() || queryTimeout.isZero()) {
+      throw new IllegalArgumentException("xofi.member.query-timeout must be positive");
+    }
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("xofi.member.pool-size must be at least 1");
+    }
+  }
+}
