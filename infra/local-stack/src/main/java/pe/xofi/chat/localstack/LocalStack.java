@@ -86,6 +86,8 @@ public final class LocalStack implements AutoCloseable {
     env.put("WHAPI_BASE_URL", config.sandboxUrl());
     env.put("WHATSAPP_API_TOKEN", System.getenv().getOrDefault("WHATSAPP_API_TOKEN", "sandbox-token"));
     env.put("SANDBOX_INGRESS_URL", config.ingressUrl() + "/chatbot/webhook/whatsapp/");
+    // the local stack is the demo: members, loans and schedules of the demo data (only into an empty database)
+    env.put("XOFI_DEMO_DATA", "true");
     env.put("XOFI_CONVERSATION_STATE_DIR", config.runDir().resolve("state/kafka-streams").toString());
     if (config.database() != null) {
       env.put("XOFI_DB_URL", config.database().url());

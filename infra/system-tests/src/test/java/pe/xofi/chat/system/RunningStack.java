@@ -18,7 +18,10 @@ final class RunningStack {
 
   static LocalStack start(Map<String, String> environment) {
     Path projectDir = Path.of("../..").toAbsolutePath().normalize();
-    DatabaseTarget db = DatabaseTarget.fromEnvironment(Map.of("XOFI_DB_URL", "postgresql://localhost:5432/xofi_system_test"));
+    // a new database per run, so the demo data is loaded fresh and ticket numbers start at 1
+    DatabaseTarget db =
+        DatabaseTarget.fromEnvironment(
+            Map.of("XOFI_DB_URL", "postgresql://localhost:5432/xofi_system_test_" + Long.toString(System.currentTimeMillis(), 36)));
     StackConfig config =
         new StackConfig(
             projectDir,
