@@ -25,7 +25,12 @@ public final class ConversationMetrics {
     /** The record's bytes were not an {@code InboundEnvelope}. */
     DESERIALIZATION,
     /** The envelope was read but the engine or its adapter failed on it. */
-    PROCESSING;
+    PROCESSING,
+    /**
+     * The member data stayed unavailable through every retry: the task fails and the record is
+     * processed again after the thread is replaced (not skipped).
+     */
+    MEMBER_DATA;
 
     String tag() {
       return name().toLowerCase(Locale.ROOT);

@@ -24,7 +24,7 @@ public final class ConversationStreamsSettings {
         LogAndSkipDeserializationHandler.class.getName());
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndSkipProcessingHandler.class.getName());
+        ProcessingFailureHandler.class.getName());
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
     props.put(ConversationMetrics.CONFIG_KEY, metrics);
   }
