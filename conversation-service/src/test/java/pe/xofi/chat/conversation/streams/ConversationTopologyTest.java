@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -67,6 +68,8 @@ class ConversationTopologyTest {
   private static final String KEY = "wa:" + PHONE;
   private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
+  private static final String APPLICATION_ID = "conversation-topology-test";
+
   /** Retries of a message while the member data is unavailable, after the first attempt. */
   private static final int RETRIES = 2;
 
@@ -102,7 +105,7 @@ class ConversationTopologyTest {
             () -> nanos.addAndGet(7_000),
             new FixedBackOff(0, RETRIES));
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "conversation-topology-test");
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     ConversationStreamsSettings.apply(props, metrics);
@@ -342,38 +345,45 @@ class ConversationTopologyTest {
   }
 
   @Test
-  void shouldContinueATicketFormAfterARestartOnTheSameStateDirectory() {
+  void shouldContinueATicketFormAfterARestartRestoredFromTheChangelog() {
     // given a ticket form waiting for its description when the service stops
     inbound.pipeInput(traced(WhapiExamples.textEnvelope(PHONE, "wamid.r1", "DNI 12345678 año 1990", RECEIVED)));
     inbound.pipeInput(traced(WhapiExamples.textEnvelope(PHONE, "wamid.r2", "crear ticket", RECEIVED.plusSeconds(10))));
     inbound.pipeInput(traced(WhapiExamples.textEnvelope(PHONE, "wamid.r3", "Problema con pago", RECEIVED.plusSeconds(20))));
-    ConversationState beforeRestart = driver.<String, ConversationState>getKeyValueStore(ConversationStore.NAME).get(KEY);
-    restart(beforeRestart);
+    outbound.readValuesToList();
+    List<KeyValue<String, ConversationState>> changelog = changelog().readKeyValuesToList();
+    restartRestoring(changelog);
 
     // when
     inbound.pipeInput(
         traced(WhapiExamples.textEnvelope(PHONE, "wamid.r4", "No puedo pagar mi cuota", RECEIVED.plusSeconds(30))));
 
     // then
-    assertThat(beforeRestart.pendingForm()).isEqualTo(new CreateTicket(TicketStep.DESCRIPTION, "Problema con pago"));
+    assertThat(changelog.getLast().value.pendingForm())
+        .isEqualTo(new CreateTicket(TicketStep.DESCRIPTION, "Problema con pago"));
     assertThat(outbound.readValuesToList().stream().map(reply -> reply.content().fallbackText()).toList())
         .isEqualTo(List.of(TicketTexts.created("TK-000001", "Problema con pago")));
     assertThat(tickets.opened().stream().map(OpenedTicket::sourceMessageId).toList()).isEqualTo(List.of("wamid.r4"));
   }
 
+  /** The {@code conversations} store's changelog topic as the driver captured it. */
+  private TestOutputTopic<String, ConversationState> changelog() {
+    return driver.createOutputTopic(
+        APPLICATION_ID + "-" + ConversationStore.NAME + "-changelog",
+        new StringDeserializer(),
+        new JsonSerde<>(ConversationState.class).deserializer());
+  }
+
   /**
-   * Closes the driver and starts a new one (a new engine instance) on the same state directory; the
-   * store is restored from {@code state} as its changelog would restore it if the directory was
-   * wiped.
+   * Stops the driver and starts a new one with a new engine instance, its store rebuilt from {@code
+   * changelog} as Kafka Streams restores a store on another instance or after a wiped state
+   * directory ({@code TopologyTestDriver} deletes its state directory on close).
    */
-  private void restart(ConversationState state) {
+  private void restartRestoring(List<KeyValue<String, ConversationState>> changelog) {
     driver.close();
     startDriver();
     KeyValueStore<String, ConversationState> store = driver.getKeyValueStore(ConversationStore.NAME);
-    if (store.get(KEY) == null) {
-      JsonSerde<ConversationState> changelog = new JsonSerde<>(ConversationState.class);
-      store.put(KEY, changelog.deserialize("changelog", changelog.serialize("changelog", state)));
-    }
+    changelog.forEach(entry -> store.put(entry.key, entry.value));
   }
 
   private static TestRecord<String, InboundEnvelope> traced(InboundEnvelope envelope) {
