@@ -75,10 +75,10 @@ public final class ConversationMetrics {
     duplicates.increment();
   }
 
-  /** A record was logged and skipped at {@code stage}. */
+  /** A record was logged and skipped at {@code stage}, or failed its task ({@code MEMBER_DATA}). */
   public void failed(FailureStage stage) {
     Counter.builder("xofi.conversation.failures")
-        .description("Inbound records skipped because they could not be read or handled")
+        .description("Inbound records skipped, or failing their task on a member-data outage")
         .tag("stage", stage.tag())
         .register(registry)
         .increment();

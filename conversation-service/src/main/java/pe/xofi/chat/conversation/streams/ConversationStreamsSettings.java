@@ -6,8 +6,9 @@ import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 
 /**
  * The Streams settings the service's guarantees rest on, applied over whatever the configuration
- * says: exactly-once v2 (state, replies and offsets commit together) and handlers that skip a bad
- * record instead of stopping the thread.
+ * says: exactly-once v2 (state, replies and offsets commit together), handlers that skip a bad
+ * record instead of stopping the thread, and a member-data outage that fails the task instead of
+ * skipping its message.
  */
 public final class ConversationStreamsSettings {
 

@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.stream.IntStream;
+import pe.xofi.chat.conversation.engine.account.AccountTexts;
+import pe.xofi.chat.conversation.engine.receipt.ReceiptTexts;
+import pe.xofi.chat.conversation.engine.ticket.TicketTexts;
 import pe.xofi.chat.conversation.member.ConversationDirectory.AgentConversation;
 import pe.xofi.chat.conversation.member.inmemory.DemoMembers;
 import pe.xofi.chat.conversation.message.InboundMessage;
@@ -313,22 +317,22 @@ class ConversationEngineTest {
 
     // when
     List<String> answers =
-        java.util.stream.IntStream.rangeClosed(1, 6)
-            .mapToObj(n -> EngineFixture.texts(engine.decide(maria, new Text(origin("wamid.n" + n), "" + n), NOW)).getFirst())
+        IntStream.rangeClosed(1, 6)
+            .mapToObj(n -> firstText(maria, "wamid.n" + n, Integer.toString(n)))
             .toList();
 
     // then
     assertThat(answers)
         .isEqualTo(
             List.of(
-                pe.xofi.chat.conversation.engine.account.AccountTexts.personalData(DemoMembers.MARIA),
-                EngineFixture.texts(engine.decide(maria, new Text(origin("wamid.s"), "estado de cuenta"), NOW)).getFirst(),
-                EngineFixture.texts(engine.decide(maria, new Text(origin("wamid.l"), "mis préstamos"), NOW)).getFirst(),
+                AccountTexts.personalData(DemoMembers.MARIA),
+                firstText(maria, "wamid.s", "estado de cuenta"),
+                firstText(maria, "wamid.l", "mis préstamos"),
                 """
                 ¿De qué préstamo quieres el detalle? Tus préstamos: *PR-1001*, *PR-1002*.
                 Escribe por ejemplo *detalle PR-1001*.""",
-                pe.xofi.chat.conversation.engine.ticket.TicketTexts.ASK_SUBJECT,
-                pe.xofi.chat.conversation.engine.receipt.ReceiptTexts.INSTRUCTIONS));
+                TicketTexts.ASK_SUBJECT,
+                ReceiptTexts.INSTRUCTIONS));
   }
 
   @Test
@@ -397,6 +401,10 @@ class ConversationEngineTest {
     // then
     assertThat(fixture.conversations.get("wa:51987654321")).isEqualTo(recorded);
     assertThat(recorded.contextJson()).isEqualTo("{}");
+  }
+
+  private String firstText(ConversationState state, String messageId, String body) {
+    return EngineFixture.texts(engine.decide(state, new Text(origin(messageId), body), NOW)).getFirst();
   }
 
   private static MessageOrigin origin(String messageId) {
