@@ -1,10 +1,19 @@
 package pe.xofi.chat.conversation.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import pe.xofi.chat.conversation.engine.account.AccountHandler;
+import pe.xofi.chat.conversation.engine.auth.AuthHandler;
+import pe.xofi.chat.conversation.engine.receipt.ReceiptHandler;
+import pe.xofi.chat.conversation.engine.ticket.TicketHandler;
+import pe.xofi.chat.conversation.member.ConversationDirectory;
+import pe.xofi.chat.conversation.member.Partner;
+import pe.xofi.chat.conversation.member.PartnerDirectory;
+import pe.xofi.chat.conversation.member.ReceiptInbox;
+import pe.xofi.chat.conversation.member.TicketDesk;
 import pe.xofi.chat.conversation.message.InboundMessage;
 import pe.xofi.chat.conversation.message.InboundMessage.ButtonReply;
 import pe.xofi.chat.conversation.message.InboundMessage.Media;
@@ -12,15 +21,19 @@ import pe.xofi.chat.conversation.message.InboundMessage.Text;
 import pe.xofi.chat.conversation.message.InboundMessage.Unsupported;
 import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.conversation.state.ConversationState;
-import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.conversation.state.PendingForm;
+import pe.xofi.chat.conversation.state.PendingForm.CreateTicket;
+import pe.xofi.chat.conversation.state.PendingForm.UploadReceipt;
 import pe.xofi.chat.schemas.events.ConversationEventType;
-import pe.xofi.chat.schemas.outbound.OutboundContent;
-import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
 /**
- * The conversation engine: a pure function of the conversation's state, the member's message and
- * the message's received-at, so replaying the same events gives the same replies. A message id the
- * conversation handled recently is a provider retry and gets no reply.
+ * The conversation engine: a function of the conversation's state, the member's message and the
+ * message's received-at (never the wall clock) over the member ports, so replaying the same events
+ * over the same data gives the same replies. A message id handled recently is a provider retry and
+ * gets no reply; a pending form takes the member's text, except "cancelar" and "salir".
+ *
+ * @throws pe.xofi.chat.conversation.member.MemberDataUnavailableException from {@link #decide} when
+ *     the member data cannot be read; nothing was decided and the message must be retried
  */
 public final class ConversationEngine {
 
@@ -29,9 +42,24 @@ public final class ConversationEngine {
       Set.of(Unsupported.OWN_ECHO, "action", "system", "revoked");
 
   private final IntentDetector intents;
+  private final ConversationDirectory conversations;
+  private final AuthHandler auth;
+  private final AccountHandler account;
+  private final TicketHandler tickets;
+  private final ReceiptHandler receipts;
 
-  public ConversationEngine(IntentDetector intents) {
+  public ConversationEngine(
+      IntentDetector intents,
+      PartnerDirectory partners,
+      TicketDesk desk,
+      ReceiptInbox inbox,
+      ConversationDirectory conversations) {
     this.intents = intents;
+    this.conversations = conversations;
+    this.auth = new AuthHandler(partners);
+    this.account = new AccountHandler(partners);
+    this.tickets = new TicketHandler(desk);
+    this.receipts = new ReceiptHandler(inbox);
   }
 
   /** Decides how to answer {@code message} in a conversation in {@code state}, at {@code now}. */
@@ -39,77 +67,102 @@ public final class ConversationEngine {
     MessageOrigin origin = message.origin();
     if (state.hasHandled(origin.messageId())) {
       return new Decision(
-          state, List.of(), List.of(event(origin, ConversationEventType.DUPLICATE_DROPPED, null, now, Map.of())));
+          state,
+          List.of(),
+          List.of(Turn.event(origin, ConversationEventType.DUPLICATE_DROPPED, null, now, Map.of())));
     }
-    Intent intent = intentOf(message);
-    List<OutboundMessage> replies = replies(origin, textsFor(intent), now);
-    ConversationEvent handled =
-        event(
-            origin,
-            ConversationEventType.MESSAGE_HANDLED,
-            intent.label(),
-            now,
-            Map.of("replies", Integer.toString(replies.size())));
-    return new Decision(state.afterHandling(origin.messageId(), now), replies, List.of(handled));
+    Turn turn = new Turn(origin, state, now);
+    Intent intent = handle(turn, message);
+    Decision decision = turn.decision(intent);
+    if (intent != Intent.IGNORED) {
+      conversations.record(ConversationProjection.of(origin, decision.state()));
+    }
+    return decision;
   }
 
-  private Intent intentOf(InboundMessage message) {
+  private Intent handle(Turn turn, InboundMessage message) {
     return switch (message) {
-      case Text text -> intents.detect(text.body());
-      case ButtonReply button -> {
-        // the bot's own choice ids are command words; a title is the fallback for foreign ids
-        Intent byId = intents.detect(button.id());
-        yield byId != Intent.UNKNOWN ? byId : intents.detect(button.title());
+      case Unsupported unsupported when SILENT_TYPES.contains(unsupported.type()) -> Intent.IGNORED;
+      case Unsupported unsupported -> {
+        auth.expireIdleSession(turn);
+        turn.say(BotTexts.UNSUPPORTED);
+        yield Intent.UNSUPPORTED;
       }
-      // receipts arrive as media once the receipt flow exists; until then media is unsupported
-      case Media media -> Intent.UNSUPPORTED;
-      case Unsupported unsupported ->
-          SILENT_TYPES.contains(unsupported.type()) ? Intent.IGNORED : Intent.UNSUPPORTED;
+      case Media media -> {
+        auth.expireIdleSession(turn);
+        auth.sessionPartner(turn).ifPresent(partner -> receipts.receive(turn, partner, media));
+        yield Intent.UPLOAD_RECEIPT;
+      }
+      case Text text -> {
+        auth.expireIdleSession(turn);
+        yield handleText(turn, text.body());
+      }
+      case ButtonReply button -> {
+        auth.expireIdleSession(turn);
+        // the bot's own choice ids are command words; a title is the fallback for foreign ids
+        String choice = intents.detect(button.id()) != Intent.UNKNOWN ? button.id() : button.title();
+        yield handleText(turn, choice == null ? "" : choice);
+      }
     };
   }
 
-  private static List<String> textsFor(Intent intent) {
-    return switch (intent) {
-      case GREETING -> List.of(BotTexts.WELCOME);
-      case HELP -> List.of(BotTexts.HELP);
-      case FAREWELL -> List.of(BotTexts.FAREWELL);
-      case UNKNOWN -> List.of(BotTexts.FALLBACK);
-      case UNSUPPORTED -> List.of(BotTexts.UNSUPPORTED);
-      case IGNORED -> List.of();
-    };
-  }
-
-  private static List<OutboundMessage> replies(MessageOrigin origin, List<String> texts, Instant now) {
-    List<OutboundMessage> replies = new ArrayList<>(texts.size());
-    for (String text : texts) {
-      replies.add(
-          new OutboundMessage(
-              OutboundMessage.replyId(origin.messageId(), replies.size() + 1),
-              origin.channel(),
-              origin.provider(),
-              origin.key().toString(),
-              origin.key().id(),
-              new OutboundContent.Text(text),
-              origin.messageId(),
-              now));
+  private Intent handleText(Turn turn, String text) {
+    Intent intent = intents.detect(text);
+    PendingForm form = turn.state().pendingForm();
+    if (form != null && intent != Intent.CANCEL && intent != Intent.LOGOUT) {
+      return answerForm(turn, form, text);
     }
-    return replies;
+    switch (intent) {
+      case GREETING -> greet(turn);
+      case HELP -> turn.say(BotTexts.HELP);
+      case FAREWELL -> turn.say(BotTexts.FAREWELL);
+      case AUTHENTICATE -> auth.authenticate(turn, text);
+      case LOGOUT -> auth.logout(turn);
+      case CANCEL -> cancel(turn);
+      case MY_INFO -> withPartner(turn).ifPresent(partner -> account.personalData(turn, partner));
+      case ACCOUNT_STATEMENT -> withPartner(turn).ifPresent(partner -> account.statement(turn, partner));
+      case LOANS -> withPartner(turn).ifPresent(partner -> account.loans(turn, partner));
+      case LOAN_DETAIL -> withPartner(turn).ifPresent(partner -> account.loanDetail(turn, partner, text));
+      case CREATE_TICKET -> withPartner(turn).ifPresent(partner -> tickets.start(turn));
+      case UPLOAD_RECEIPT -> withPartner(turn).ifPresent(partner -> receipts.instructions(turn));
+      case UNKNOWN, UNSUPPORTED, IGNORED -> turn.say(BotTexts.FALLBACK);
+    }
+    return intent == Intent.UNSUPPORTED || intent == Intent.IGNORED ? Intent.UNKNOWN : intent;
   }
 
-  private static ConversationEvent event(
-      MessageOrigin origin,
-      ConversationEventType type,
-      String intent,
-      Instant now,
-      Map<String, String> attributes) {
-    return new ConversationEvent(
-        origin.messageId() + "/" + type.name(),
-        origin.key().toString(),
-        type,
-        origin.messageId(),
-        intent,
-        now,
-        0,
-        attributes);
+  private Intent answerForm(Turn turn, PendingForm form, String text) {
+    Optional<Partner> partner = withPartner(turn);
+    return switch (form) {
+      case CreateTicket ticket -> {
+        partner.ifPresent(member -> tickets.answer(turn, member, ticket, text));
+        yield Intent.CREATE_TICKET;
+      }
+      case UploadReceipt receipt -> {
+        partner.ifPresent(member -> receipts.answer(turn, member, receipt, text));
+        yield Intent.UPLOAD_RECEIPT;
+      }
+    };
+  }
+
+  private void greet(Turn turn) {
+    if (!turn.state().hasSession()) {
+      turn.say(BotTexts.WELCOME);
+      return;
+    }
+    Optional<Partner> partner = auth.sessionPartner(turn);
+    partner.ifPresent(member -> turn.say(BotTexts.memberMenu(member.firstName())));
+  }
+
+  private void cancel(Turn turn) {
+    if (turn.state().pendingForm() == null) {
+      turn.say(BotTexts.NOTHING_TO_CANCEL);
+      return;
+    }
+    turn.update(turn.state().withForm(null));
+    turn.say(BotTexts.FORM_CANCELLED);
+  }
+
+  private Optional<Partner> withPartner(Turn turn) {
+    return auth.sessionPartner(turn);
   }
 }

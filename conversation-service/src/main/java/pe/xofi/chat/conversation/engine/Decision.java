@@ -3,18 +3,28 @@ package pe.xofi.chat.conversation.engine;
 import java.util.List;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
 /**
- * What the engine decided for one message: the conversation's next state, the replies to send and
- * the audit facts to record; all three commit together or not at all.
+ * What the engine decided for one message: the conversation's next state, the replies to send, the
+ * audit facts to record and the media files to download; all commit together or not at all.
  */
 public record Decision(
-    ConversationState state, List<OutboundMessage> replies, List<ConversationEvent> events) {
+    ConversationState state,
+    List<OutboundMessage> replies,
+    List<ConversationEvent> events,
+    List<MediaDownload> downloads) {
 
   public Decision {
     replies = List.copyOf(replies);
     events = List.copyOf(events);
+    downloads = List.copyOf(downloads);
+  }
+
+  /** A decision that downloads nothing. */
+  public Decision(ConversationState state, List<OutboundMessage> replies, List<ConversationEvent> events) {
+    this(state, replies, events, List.of());
   }
 
   /**
@@ -36,6 +46,6 @@ public record Decision(
                         micros,
                         event.attributes()))
             .toList();
-    return new Decision(state, replies, timed);
+    return new Decision(state, replies, timed, downloads);
   }
 }

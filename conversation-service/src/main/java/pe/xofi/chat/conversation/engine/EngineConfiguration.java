@@ -2,8 +2,12 @@ package pe.xofi.chat.conversation.engine;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pe.xofi.chat.conversation.member.ConversationDirectory;
+import pe.xofi.chat.conversation.member.PartnerDirectory;
+import pe.xofi.chat.conversation.member.ReceiptInbox;
+import pe.xofi.chat.conversation.member.TicketDesk;
 
-/** Declares the conversation engine; its ports (partners, tickets, receipts) join it here. */
+/** Declares the conversation engine over the member ports, which the member adapters provide. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
@@ -13,7 +17,12 @@ class EngineConfiguration {
   }
 
   @Bean
-  ConversationEngine conversationEngine(IntentDetector intentDetector) {
-    return new ConversationEngine(intentDetector);
+  ConversationEngine conversationEngine(
+      IntentDetector intentDetector,
+      PartnerDirectory partners,
+      TicketDesk desk,
+      ReceiptInbox inbox,
+      ConversationDirectory conversations) {
+    return new ConversationEngine(intentDetector, partners, desk, inbox, conversations);
   }
 }

@@ -12,15 +12,29 @@ public sealed interface InboundMessage {
   /** A text message. */
   record Text(MessageOrigin origin, String body) implements InboundMessage {}
 
-  /** An image or document (a payment receipt, once receipts are handled). */
+  /**
+   * An image or document, read as a payment receipt.
+   *
+   * @param sizeBytes the file size the provider reported ({@code file_size}), null when unknown
+   * @param fileName  the document's file name, null for images or when unknown
+   */
   record Media(
       MessageOrigin origin,
       MediaKind kind,
       String mediaId,
       String mimeType,
       String caption,
-      String link)
-      implements InboundMessage {}
+      String link,
+      Long sizeBytes,
+      String fileName)
+      implements InboundMessage {
+
+    /** A media message whose provider reported neither size nor file name. */
+    public Media(
+        MessageOrigin origin, MediaKind kind, String mediaId, String mimeType, String caption, String link) {
+      this(origin, kind, mediaId, mimeType, caption, link, null, null);
+    }
+  }
 
   /** A tap on a button or list row the bot sent; {@code id} is the id the bot gave the choice. */
   record ButtonReply(MessageOrigin origin, String id, String title) implements InboundMessage {}

@@ -25,7 +25,12 @@ public final class ConversationMetrics {
     /** The record's bytes were not an {@code InboundEnvelope}. */
     DESERIALIZATION,
     /** The envelope was read but the engine or its adapter failed on it. */
-    PROCESSING;
+    PROCESSING,
+    /**
+     * The member data stayed unavailable through every retry: the task fails and the record is
+     * processed again after the thread is replaced (not skipped).
+     */
+    MEMBER_DATA;
 
     String tag() {
       return name().toLowerCase(Locale.ROOT);
@@ -70,10 +75,10 @@ public final class ConversationMetrics {
     duplicates.increment();
   }
 
-  /** A record was logged and skipped at {@code stage}. */
+  /** A record was logged and skipped at {@code stage}, or failed its task ({@code MEMBER_DATA}). */
   public void failed(FailureStage stage) {
     Counter.builder("xofi.conversation.failures")
-        .description("Inbound records skipped because they could not be read or handled")
+        .description("Inbound records skipped, or failing their task on a member-data outage")
         .tag("stage", stage.tag())
         .register(registry)
         .increment();

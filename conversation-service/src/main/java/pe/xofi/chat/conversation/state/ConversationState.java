@@ -7,19 +7,39 @@ import pe.xofi.chat.schemas.inbound.Channel;
 
 /**
  * What the engine remembers about one conversation between two messages. A provider retry of a
- * message id among the last {@value #RECENT_MESSAGE_IDS} handled is a duplicate.
+ * message id among the last {@value #RECENT_MESSAGE_IDS} handled is a duplicate. Every change is a
+ * new record; fields added after the first release read as null from older state JSON.
  *
- * @param channel          the channel of the conversation
- * @param lastActivityAt   received-at of the last message handled, null before the first
- * @param recentMessageIds provider message ids handled most recently, oldest first
+ * @param channel            the channel of the conversation
+ * @param lastActivityAt     received-at of the last message handled, null before the first
+ * @param recentMessageIds   provider message ids handled most recently, oldest first
+ * @param partnerId          the identified member, null without a session
+ * @param authenticatedAt    when the session started, null without a session
+ * @param failedAuthAttempts received-at of recent failed identifications, oldest first
+ * @param lockedUntil        identification is refused before this instant, null when not locked
+ * @param pendingForm        the form in progress, null when none
  */
-public record ConversationState(Channel channel, Instant lastActivityAt, List<String> recentMessageIds) {
+public record ConversationState(
+    Channel channel,
+    Instant lastActivityAt,
+    List<String> recentMessageIds,
+    Long partnerId,
+    Instant authenticatedAt,
+    List<Instant> failedAuthAttempts,
+    Instant lockedUntil,
+    PendingForm pendingForm) {
 
   /** How many handled message ids a conversation remembers for dedupe. */
   public static final int RECENT_MESSAGE_IDS = 64;
 
   public ConversationState {
     recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
+    failedAuthAttempts = failedAuthAttempts == null ? List.of() : List.copyOf(failedAuthAttempts);
+  }
+
+  /** A conversation without session, lock or form. */
+  public ConversationState(Channel channel, Instant lastActivityAt, List<String> recentMessageIds) {
+    this(channel, lastActivityAt, recentMessageIds, null, null, List.of(), null, null);
   }
 
   /** The state of a conversation that has not handled any message yet. */
@@ -32,12 +52,42 @@ public record ConversationState(Channel channel, Instant lastActivityAt, List<St
     return recentMessageIds.contains(messageId);
   }
 
+  /** Whether a member is identified in this conversation. */
+  public boolean hasSession() {
+    return partnerId != null;
+  }
+
   /** The state after handling {@code messageId} at {@code at}, forgetting the oldest id if full. */
   public ConversationState afterHandling(String messageId, Instant at) {
     List<String> ids = new ArrayList<>(recentMessageIds);
     ids.add(messageId);
     int excess = ids.size() - RECENT_MESSAGE_IDS;
     List<String> kept = excess > 0 ? ids.subList(excess, ids.size()) : ids;
-    return new ConversationState(channel, at, kept);
+    return new ConversationState(
+        channel, at, kept, partnerId, authenticatedAt, failedAuthAttempts, lockedUntil, pendingForm);
+  }
+
+  /** This state with a session of {@code partner} opened at {@code at}, failures forgotten. */
+  public ConversationState withSession(long partner, Instant at) {
+    return new ConversationState(
+        channel, lastActivityAt, recentMessageIds, partner, at, List.of(), null, pendingForm);
+  }
+
+  /** This state without session and without the form, which needed the session. */
+  public ConversationState withoutSession() {
+    return new ConversationState(
+        channel, lastActivityAt, recentMessageIds, null, null, failedAuthAttempts, lockedUntil, null);
+  }
+
+  /** This state with {@code attempts} as the recent failed identifications and the lock given. */
+  public ConversationState withAuthFailures(List<Instant> attempts, Instant lockUntil) {
+    return new ConversationState(
+        channel, lastActivityAt, recentMessageIds, partnerId, authenticatedAt, attempts, lockUntil, pendingForm);
+  }
+
+  /** This state with {@code form} in progress, or none when null. */
+  public ConversationState withForm(PendingForm form) {
+    return new ConversationState(
+        channel, lastActivityAt, recentMessageIds, partnerId, authenticatedAt, failedAuthAttempts, lockedUntil, form);
   }
 }

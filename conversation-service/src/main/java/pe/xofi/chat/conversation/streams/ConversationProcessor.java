@@ -11,8 +11,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.Decision;
+import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
 import pe.xofi.chat.conversation.message.InboundMessage;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics.FailureStage;
@@ -26,12 +29,15 @@ import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
 /**
  * The thin adapter between Kafka Streams and the engine: reads the conversation's state, asks the
- * engine, writes the new state and forwards replies and events, all in the task's transaction. A
- * message the engine cannot handle is logged, counted and skipped.
+ * engine, writes the new state and forwards replies, events and media downloads, all in the task's
+ * transaction. A message the engine cannot handle is logged, counted and skipped; a message that
+ * meets a member-data outage is retried with a bounded back-off and then rethrown, so the task
+ * fails and resumes from its last committed offset instead of dropping it.
  */
 final class ConversationProcessor implements Processor<String, InboundEnvelope, String, EngineOutput> {
 
@@ -41,16 +47,22 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
   private final ConversationEngine engine;
   private final ConversationMetrics metrics;
   private final LongSupplier nanoTime;
+  private final BackOff memberDataBackOff;
 
   private ProcessorContext<String, EngineOutput> context;
   private KeyValueStore<String, ConversationState> store;
 
   ConversationProcessor(
-      InboundParser parser, ConversationEngine engine, ConversationMetrics metrics, LongSupplier nanoTime) {
+      InboundParser parser,
+      ConversationEngine engine,
+      ConversationMetrics metrics,
+      LongSupplier nanoTime,
+      BackOff memberDataBackOff) {
     this.parser = parser;
     this.engine = engine;
     this.metrics = metrics;
     this.nanoTime = nanoTime;
+    this.memberDataBackOff = memberDataBackOff;
   }
 
   @Override
@@ -68,7 +80,16 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
       return;
     }
     try {
-      handle(record, envelope);
+      handleRetryingOutages(record, envelope);
+    } catch (MemberDataUnavailableException e) {
+      // the processing exception handler fails the task: the message is retried, never skipped
+      metrics.failed(FailureStage.MEMBER_DATA);
+      log.warn(
+          "member data unavailable for message {} of {}: failing the task to retry from the last commit",
+          envelope.messageId(),
+          masked(record.key()),
+          RedactedFailure.of(e));
+      throw e;
     } catch (RuntimeException e) {
       // nothing was written or forwarded before the engine decided, so skipping is clean
       metrics.failed(FailureStage.PROCESSING);
@@ -77,6 +98,43 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
           envelope.messageId(),
           masked(record.key()),
           RedactedFailure.of(e));
+    }
+  }
+
+  /**
+   * Handles the message, trying it again after each back-off while the member data is unavailable;
+   * nothing is written before the engine decides, so a retry starts clean.
+   */
+  private void handleRetryingOutages(Record<String, InboundEnvelope> record, InboundEnvelope envelope) {
+    BackOffExecution backOff = memberDataBackOff.start();
+    while (true) {
+      try {
+        handle(record, envelope);
+        return;
+      } catch (MemberDataUnavailableException e) {
+        long waitMs = backOff.nextBackOff();
+        if (waitMs == BackOffExecution.STOP) {
+          throw e;
+        }
+        log.info(
+            "member data unavailable for message {} of {}, retrying in {} ms",
+            envelope.messageId(),
+            masked(record.key()),
+            waitMs);
+        pause(waitMs, e);
+      }
+    }
+  }
+
+  private static void pause(long millis, MemberDataUnavailableException failure) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw failure;
     }
   }
 
@@ -99,6 +157,9 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
     String traceId = XofiHeaders.traceId(record.headers());
     for (OutboundMessage reply : timed.replies()) {
       forward(record, new EngineOutput.Reply(reply), Topics.OUTBOUND_MESSAGES, traceId);
+    }
+    for (MediaDownload download : timed.downloads()) {
+      forward(record, new EngineOutput.Download(download), Topics.MEDIA_DOWNLOADS, traceId);
     }
     for (ConversationEvent event : timed.events()) {
       forward(record, new EngineOutput.Audit(event), Topics.CONVERSATION_EVENTS, traceId);

@@ -31,6 +31,7 @@ class ConversationStreamsConfiguration {
       Properties props = factoryBean.getStreamsConfiguration();
       ConversationStreamsSettings.apply(props, metrics);
       factoryBean.setStreamsConfiguration(props);
+      factoryBean.setStreamsUncaughtExceptionHandler(new ReplaceThreadOnFailure());
     };
   }
 
@@ -40,7 +41,8 @@ class ConversationStreamsConfiguration {
       InboundParser parser,
       ConversationEngine engine,
       ConversationMetrics metrics) {
-    ConversationTopology topology = new ConversationTopology(parser, engine, metrics, System::nanoTime);
+    ConversationTopology topology = new ConversationTopology(
+            parser, engine, metrics, System::nanoTime, ConversationTopology.defaultMemberDataBackOff());
     topology.addTo(streamsBuilder);
     return topology;
   }

@@ -6,8 +6,9 @@ import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 
 /**
  * The Streams settings the service's guarantees rest on, applied over whatever the configuration
- * says: exactly-once v2 (state, replies and offsets commit together) and handlers that skip a bad
- * record instead of stopping the thread.
+ * says: exactly-once v2 (state, replies and offsets commit together), handlers that skip a bad
+ * record instead of stopping the thread, and a member-data outage that fails the task instead of
+ * skipping its message.
  */
 public final class ConversationStreamsSettings {
 
@@ -24,7 +25,7 @@ public final class ConversationStreamsSettings {
         LogAndSkipDeserializationHandler.class.getName());
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndSkipProcessingHandler.class.getName());
+        ProcessingFailureHandler.class.getName());
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
     props.put(ConversationMetrics.CONFIG_KEY, metrics);
   }

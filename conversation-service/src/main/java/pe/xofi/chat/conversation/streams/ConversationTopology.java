@@ -8,6 +8,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.parser.InboundParser;
@@ -16,8 +18,9 @@ import pe.xofi.chat.schemas.Topics;
 
 /**
  * The conversation topology: {@code inbound-messages} through the engine, with the {@code
- * conversations} store, to {@code outbound-messages} and {@code conversation-events}. Built without
- * Spring so tests drive it with {@code TopologyTestDriver}.
+ * conversations} store, to {@code outbound-messages}, {@code media-downloads} and {@code
+ * conversation-events}. Built without Spring's container so tests drive it with {@code
+ * TopologyTestDriver}.
  */
 public final class ConversationTopology {
 
@@ -28,17 +31,36 @@ public final class ConversationTopology {
   private final ConversationEngine engine;
   private final ConversationMetrics metrics;
   private final LongSupplier nanoTime;
+  private final BackOff memberDataBackOff;
 
   /**
    * @param nanoTime the monotonic clock that measures handling time ({@code System::nanoTime});
    *     it never reaches a decision
+   * @param memberDataBackOff the waits between attempts at a message while the member data is
+   *     unavailable; after the last the task fails and resumes from its last commit
    */
   public ConversationTopology(
-      InboundParser parser, ConversationEngine engine, ConversationMetrics metrics, LongSupplier nanoTime) {
+      InboundParser parser,
+      ConversationEngine engine,
+      ConversationMetrics metrics,
+      LongSupplier nanoTime,
+      BackOff memberDataBackOff) {
     this.parser = parser;
     this.engine = engine;
     this.metrics = metrics;
     this.nanoTime = nanoTime;
+    this.memberDataBackOff = memberDataBackOff;
+  }
+
+  /**
+   * The back-off for member-data outages in production: 4 retries after 0.2, 0.4, 0.8 and 1.6 s,
+   * 3 s of waiting per message, far below {@code max.poll.interval.ms} (5 min) even with the
+   * adapters' own timeouts.
+   */
+  public static BackOff defaultMemberDataBackOff() {
+    ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+    backOff.setMaxAttempts(4);
+    return backOff;
   }
 
   /** Adds the conversation topology to {@code builder}. */
@@ -50,7 +72,7 @@ public final class ConversationTopology {
                 Consumed.with(Topics.INBOUND_MESSAGES.keySerde(), Topics.INBOUND_MESSAGES.valueSerde())
                     .withName("inbound-messages-source"))
             .process(
-                () -> new ConversationProcessor(parser, engine, metrics, nanoTime),
+                () -> new ConversationProcessor(parser, engine, metrics, nanoTime, memberDataBackOff),
                 Named.as(ENGINE_NODE),
                 ConversationStore.NAME);
 
@@ -62,6 +84,16 @@ public final class ConversationTopology {
             Topics.OUTBOUND_MESSAGES.name(),
             Produced.with(Topics.OUTBOUND_MESSAGES.keySerde(), Topics.OUTBOUND_MESSAGES.valueSerde())
                 .withName("outbound-messages-sink"));
+
+    outputs
+        .flatMapValues(
+            output ->
+                output instanceof EngineOutput.Download download ? List.of(download.download()) : List.of(),
+            Named.as("downloads"))
+        .to(
+            Topics.MEDIA_DOWNLOADS.name(),
+            Produced.with(Topics.MEDIA_DOWNLOADS.keySerde(), Topics.MEDIA_DOWNLOADS.valueSerde())
+                .withName("media-downloads-sink"));
 
     outputs
         .flatMapValues(

@@ -1,9 +1,10 @@
 package pe.xofi.chat.conversation.streams;
 
 import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
-/** One record the engine's processor emits: a reply to send or an audit fact to record. */
+/** One record the engine's processor emits: a reply to send, an audit fact or a file to download. */
 sealed interface EngineOutput {
 
   /** A reply, bound for the outbound topic. */
@@ -11,4 +12,7 @@ sealed interface EngineOutput {
 
   /** An audit fact, bound for the conversation-events topic. */
   record Audit(ConversationEvent event) implements EngineOutput {}
+
+  /** A receipt's file to fetch from the provider, bound for the media-downloads topic. */
+  record Download(MediaDownload download) implements EngineOutput {}
 }

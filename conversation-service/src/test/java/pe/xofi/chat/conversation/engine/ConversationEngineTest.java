@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.stream.IntStream;
+import pe.xofi.chat.conversation.engine.account.AccountTexts;
+import pe.xofi.chat.conversation.engine.receipt.ReceiptTexts;
+import pe.xofi.chat.conversation.engine.ticket.TicketTexts;
+import pe.xofi.chat.conversation.member.ConversationDirectory.AgentConversation;
+import pe.xofi.chat.conversation.member.inmemory.DemoMembers;
 import pe.xofi.chat.conversation.message.InboundMessage;
 import pe.xofi.chat.conversation.message.InboundMessage.ButtonReply;
-import pe.xofi.chat.conversation.message.InboundMessage.Media;
-import pe.xofi.chat.conversation.message.InboundMessage.MediaKind;
 import pe.xofi.chat.conversation.message.InboundMessage.Text;
 import pe.xofi.chat.conversation.message.InboundMessage.Unsupported;
 import pe.xofi.chat.conversation.message.MessageOrigin;
@@ -24,11 +28,12 @@ import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
 class ConversationEngineTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
-  private static final ConversationKey KEY = ConversationKey.whatsapp("51987654321");
-  private static final ConversationState NEW = ConversationState.start(Channel.WHATSAPP);
+  private static final Instant NOW = EngineFixture.NOW;
+  private static final ConversationKey KEY = EngineFixture.KEY;
+  private static final ConversationState NEW = EngineFixture.NEW;
 
-  private final ConversationEngine engine = new ConversationEngine(new IntentDetector());
+  private final EngineFixture fixture = new EngineFixture();
+  private final ConversationEngine engine = fixture.engine;
 
   @Test
   void shouldAnswerGreetingWithWelcomeMenu() {
@@ -84,9 +89,11 @@ class ConversationEngineTest {
             • *Detalle de préstamo [ID]*: el detalle de un préstamo
             • *Crear ticket* o *Soporte*: abre un ticket de soporte
             • *Subir boleta* o *Comprobante*: cómo enviar tu comprobante de pago
+            • *Cancelar*: abandona el ticket o el comprobante en curso
+            • *Salir*: cierra tu sesión
 
             *Siempre*
-            • *Hola*: el menú de opciones
+            • *Hola*: el menú de opciones (responde con su número)
             • *Ayuda*: esta lista de comandos
             • *Adiós* o *Chao*: terminar la conversación""");
   }
@@ -186,19 +193,30 @@ class ConversationEngineTest {
   }
 
   @Test
-  void shouldSayOnlyTextIsReadForAVoiceNoteOrAMediaFile() {
+  void shouldSayOnlyTextAndReceiptsAreReadForAVoiceNoteAStickerOrALocation() {
     // given
-    InboundMessage voice = new Unsupported(origin("wamid.10"), "voice");
-    InboundMessage photo =
-        new Media(origin("wamid.11"), MediaKind.IMAGE, "jpeg-1", "image/jpeg", "Monto: 500", null);
+    List<InboundMessage> others =
+        List.of(
+            new Unsupported(origin("wamid.10"), "voice"),
+            new Unsupported(origin("wamid.10b"), "sticker"),
+            new Unsupported(origin("wamid.10c"), "location"));
 
     // when
-    Decision voiceDecision = engine.decide(NEW, voice, NOW);
-    Decision photoDecision = engine.decide(NEW, photo, NOW);
+    List<OutboundMessage> replies =
+        others.stream().flatMap(message -> engine.decide(NEW, message, NOW).replies().stream()).toList();
 
     // then
-    assertThat(voiceDecision.replies()).isEqualTo(List.of(reply("wamid.10", 1, BotTexts.UNSUPPORTED)));
-    assertThat(photoDecision.replies()).isEqualTo(List.of(reply("wamid.11", 1, BotTexts.UNSUPPORTED)));
+    assertThat(replies)
+        .isEqualTo(
+            List.of(
+                reply("wamid.10", 1, BotTexts.UNSUPPORTED),
+                reply("wamid.10b", 1, BotTexts.UNSUPPORTED),
+                reply("wamid.10c", 1, BotTexts.UNSUPPORTED)));
+    assertThat(BotTexts.UNSUPPORTED)
+        .isEqualTo(
+            """
+            Por ahora solo puedo leer mensajes de texto y comprobantes de pago (foto o PDF).
+            Escribe *ayuda* para ver los comandos disponibles.""");
   }
 
   @Test
@@ -224,6 +242,169 @@ class ConversationEngineTest {
     // then
     assertThat(timed.events().getFirst().handlingMicros()).isEqualTo(412);
     assertThat(timed.replies()).isEqualTo(decision.replies());
+  }
+
+  @Test
+  void shouldAnswerTheWelcomeWithTheNumberedMenuBeforeIdentification() {
+    // given
+    InboundMessage buenasNoches = new Text(origin("wamid.20"), "Buenas noches");
+
+    // when
+    Decision decision = engine.decide(NEW, buenasNoches, NOW);
+
+    // then
+    assertThat(EngineFixture.texts(decision))
+        .isEqualTo(
+            List.of(
+                """
+                ¡Hola! Soy el asistente virtual de *Xofi Recaudo*.
+
+                Puedo ayudarte con:
+                1. Mi información
+                2. Estado de cuenta
+                3. Mis préstamos
+                4. Detalle de un préstamo
+                5. Crear un ticket de soporte
+                6. Subir un comprobante de pago
+
+                Para empezar, identifícate con tu DNI y tu año de nacimiento, por ejemplo:
+                *DNI 12345678 año 1990*
+
+                Escribe *ayuda* para ver todos los comandos."""));
+  }
+
+  @Test
+  void shouldGreetAnIdentifiedMemberByFirstNameWithTheMenu() {
+    // given
+    ConversationState maria = EngineFixture.signedIn(DemoMembers.MARIA, NOW.minusSeconds(60));
+
+    // when
+    Decision decision = engine.decide(maria, new Text(origin("wamid.21"), "hola"), NOW);
+
+    // then
+    assertThat(EngineFixture.texts(decision))
+        .isEqualTo(
+            List.of(
+                """
+                ¡Hola, *María*! ¿En qué te puedo ayudar hoy?
+
+                1. Mi información
+                2. Estado de cuenta
+                3. Mis préstamos
+                4. Detalle de un préstamo
+                5. Crear un ticket de soporte
+                6. Subir un comprobante de pago
+
+                Responde con el número de una opción, escribe *ayuda* para ver todos los comandos o *salir* para cerrar tu sesión."""));
+  }
+
+  @Test
+  void shouldAnswerAQuestionMarkWithTheCommandList() {
+    // given
+    InboundMessage question = new Text(origin("wamid.22"), " ? ");
+
+    // when
+    Decision decision = engine.decide(NEW, question, NOW);
+
+    // then
+    assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.22", 1, BotTexts.HELP)));
+  }
+
+  @Test
+  void shouldTakeMenuNumbersAsShortcutsForTheMenuItems() {
+    // given
+    ConversationState maria = EngineFixture.signedIn(DemoMembers.MARIA, NOW.minusSeconds(60));
+
+    // when
+    List<String> answers =
+        IntStream.rangeClosed(1, 6)
+            .mapToObj(n -> firstText(maria, "wamid.n" + n, Integer.toString(n)))
+            .toList();
+
+    // then
+    assertThat(answers)
+        .isEqualTo(
+            List.of(
+                AccountTexts.personalData(DemoMembers.MARIA),
+                firstText(maria, "wamid.s", "estado de cuenta"),
+                firstText(maria, "wamid.l", "mis préstamos"),
+                """
+                ¿De qué préstamo quieres el detalle? Tus préstamos: *PR-1001*, *PR-1002*.
+                Escribe por ejemplo *detalle PR-1001*.""",
+                TicketTexts.ASK_SUBJECT,
+                ReceiptTexts.INSTRUCTIONS));
+  }
+
+  @Test
+  void shouldAnswerAMenuNumberBeforeIdentificationWithHowToIdentify() {
+    // given
+    InboundMessage two = new Text(origin("wamid.23"), "2");
+
+    // when
+    Decision decision = engine.decide(NEW, two, NOW);
+
+    // then
+    assertThat(EngineFixture.texts(decision))
+        .isEqualTo(
+            List.of(
+                """
+                Para eso primero necesito identificarte.
+                Escribe tu DNI y tu año de nacimiento, por ejemplo:
+                *DNI 12345678 año 1990*"""));
+  }
+
+  @Test
+  void shouldSayThereIsNothingToCancelWithoutAForm() {
+    // given
+    InboundMessage cancelar = new Text(origin("wamid.24"), "Cancelar");
+
+    // when
+    Decision decision = engine.decide(NEW, cancelar, NOW);
+
+    // then
+    assertThat(EngineFixture.texts(decision))
+        .isEqualTo(List.of("No tienes ningún trámite en curso.\nEscribe *ayuda* para ver los comandos disponibles."));
+  }
+
+  @Test
+  void shouldRecordTheOperatorsProjectionAfterEveryHandledMessage() {
+    // given
+    ConversationState maria = EngineFixture.signedIn(DemoMembers.MARIA, NOW.minusSeconds(60));
+
+    // when
+    engine.decide(maria, new Text(origin("wamid.25"), "crear ticket"), NOW);
+
+    // then
+    assertThat(fixture.conversations.get("wa:51987654321"))
+        .isEqualTo(
+            new AgentConversation(
+                "wa:51987654321",
+                Channel.WHATSAPP,
+                "51987654321",
+                null,
+                null,
+                1L,
+                true,
+                "{\"pending_action\":\"create_ticket\",\"step\":\"subject\"}",
+                NOW));
+  }
+
+  @Test
+  void shouldNotRecordTheProjectionForADroppedDuplicate() {
+    // given
+    ConversationState afterFirst = engine.decide(NEW, new Text(origin("wamid.26"), "DNI 12345678 año 1990"), NOW).state();
+    AgentConversation recorded = fixture.conversations.get("wa:51987654321");
+
+    // when
+    engine.decide(afterFirst.withoutSession(), new Text(origin("wamid.26"), "DNI 12345678 año 1990"), NOW.plusSeconds(5));
+
+    // then
+    assertThat(fixture.conversations.get("wa:51987654321")).isEqualTo(recorded);
+    assertThat(recorded.contextJson()).isEqualTo("{}");
+  }
+
+  private String firstText(ConversationState state, String messageId, String body) {
+    return EngineFixture.texts(engine.decide(state, new Text(origin(messageId), body), NOW)).getFirst();
   }
 
   private static MessageOrigin origin(String messageId) {

@@ -1,6 +1,7 @@
 package pe.xofi.chat.conversation.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -20,6 +22,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,19 @@ import pe.xofi.chat.conversation.WhapiExamples;
 import pe.xofi.chat.conversation.engine.BotTexts;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.engine.auth.AuthTexts;
+import pe.xofi.chat.conversation.engine.ticket.TicketTexts;
+import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryConversationDirectory;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk.OpenedTicket;
+import pe.xofi.chat.conversation.state.PendingForm.CreateTicket;
+import pe.xofi.chat.conversation.state.PendingForm.TicketStep;
+import pe.xofi.chat.schemas.JsonSerde;
+import pe.xofi.chat.schemas.media.MediaDownload;
+import org.springframework.util.backoff.FixedBackOff;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.parser.whapi.WhapiMessageParser;
@@ -51,28 +68,44 @@ class ConversationTopologyTest {
   private static final String KEY = "wa:" + PHONE;
   private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
+  private static final String APPLICATION_ID = "conversation-topology-test";
+
+  /** Retries of a message while the member data is unavailable, after the first attempt. */
+  private static final int RETRIES = 2;
+
   /** Every reading of the monotonic clock advances it by 7 µs, so each message takes 7 µs. */
   private final AtomicLong nanos = new AtomicLong();
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  /** The member database: fails as many times as told, then answers from the demo data. */
+  private final FlakyPartnerDirectory partners = new FlakyPartnerDirectory(new InMemoryPartnerDirectory());
+
+  private final InMemoryTicketDesk tickets = new InMemoryTicketDesk();
+  private final InMemoryReceiptInbox receipts = new InMemoryReceiptInbox();
+
+  @TempDir Path stateDir;
 
   private TopologyTestDriver driver;
   private TestInputTopic<String, InboundEnvelope> inbound;
   private TestInputTopic<String, byte[]> inboundBytes;
   private TestOutputTopic<String, OutboundMessage> outbound;
   private TestOutputTopic<String, ConversationEvent> events;
+  private TestOutputTopic<String, MediaDownload> downloads;
 
   @BeforeEach
-  void startDriver(@TempDir Path stateDir) {
+  void startDriver() {
     ConversationMetrics metrics = new ConversationMetrics(registry);
     ConversationTopology topology =
         new ConversationTopology(
             new InboundParser(List.of(new WhapiMessageParser())),
-            new ConversationEngine(new IntentDetector()),
+            new ConversationEngine(
+                new IntentDetector(), partners, tickets, receipts, new InMemoryConversationDirectory()),
             metrics,
-            () -> nanos.addAndGet(7_000));
+            () -> nanos.addAndGet(7_000),
+            new FixedBackOff(0, RETRIES));
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "conversation-topology-test");
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     ConversationStreamsSettings.apply(props, metrics);
@@ -96,6 +129,11 @@ class ConversationTopologyTest {
             Topics.CONVERSATION_EVENTS.name(),
             Topics.CONVERSATION_EVENTS.keySerde().deserializer(),
             Topics.CONVERSATION_EVENTS.valueSerde().deserializer());
+    downloads =
+        driver.createOutputTopic(
+            Topics.MEDIA_DOWNLOADS.name(),
+            Topics.MEDIA_DOWNLOADS.keySerde().deserializer(),
+            Topics.MEDIA_DOWNLOADS.valueSerde().deserializer());
   }
 
   @AfterEach
@@ -227,6 +265,125 @@ class ConversationTopologyTest {
     // then
     assertThat(outbound.readValuesToList())
         .isEqualTo(List.of(reply("wamid.malformed", BotTexts.UNSUPPORTED)));
+  }
+
+  @Test
+  void shouldRegisterTheSeedsCaptionedReceiptAndRequestItsDownload() {
+    // given
+    Instant january = Instant.parse("2025-01-20T15:00:00Z");
+    inbound.pipeInput(traced(WhapiExamples.textEnvelope(PHONE, "wamid.dni", "DNI 12345678 año 1990", january)));
+    outbound.readValuesToList();
+    InboundEnvelope photo =
+        WhapiExamples.envelope(PHONE, "wamid.photo", WhapiExamples.json(WhapiExamples.IMAGE_RECEIPT), january.plusSeconds(30));
+
+    // when
+    inbound.pipeInput(traced(photo));
+
+    // then
+    assertThat(downloads.readKeyValuesToList())
+        .isEqualTo(
+            List.of(
+                KeyValue.pair(
+                    KEY,
+                    new MediaDownload(
+                        "RC-000001",
+                        KEY,
+                        Provider.WHAPI,
+                        "jpeg-7d2b3c1f0e4d5a6b",
+                        "https://gate.whapi.cloud/media/jpeg-7d2b3c1f0e4d5a6b",
+                        "image/jpeg",
+                        january.plusSeconds(30)))));
+    assertThat(outbound.readValuesToList().stream().map(reply -> reply.content().fallbackText()).toList())
+        .isEqualTo(
+            List.of(
+                """
+                Registramos tu comprobante *RC-000001*.
+                Monto: S/ 500.00
+                Fecha de pago: 15/01/2025
+                Lo revisaremos y te avisaremos si necesitamos algo más."""));
+    assertThat(events.readValuesToList().stream().map(ConversationEvent::type).toList())
+        .isEqualTo(
+            List.of(
+                ConversationEventType.AUTHENTICATED,
+                ConversationEventType.MESSAGE_HANDLED,
+                ConversationEventType.RECEIPT_REGISTERED,
+                ConversationEventType.MESSAGE_HANDLED));
+  }
+
+  @Test
+  void shouldAnswerOnceWhenTheMemberDatabaseRecoversWithinTheRetries() {
+    // given
+    partners.failNextCalls(RETRIES);
+    InboundEnvelope dni = WhapiExamples.textEnvelope(PHONE, "wamid.flaky", "DNI 12345678 año 1990", RECEIVED);
+
+    // when
+    inbound.pipeInput(traced(dni));
+
+    // then
+    assertThat(outbound.readValuesToList().stream().map(reply -> reply.content().fallbackText()).toList())
+        .isEqualTo(List.of(AuthTexts.welcome("María")));
+    assertThat(partners.failures()).isEqualTo(RETRIES);
+  }
+
+  @Test
+  void shouldFailTheTaskWithoutSkippingWhenTheOutageOutlastsTheRetriesAndAnswerOnceOnResume() {
+    // given
+    partners.failNextCalls(RETRIES + 1);
+    InboundEnvelope dni = WhapiExamples.textEnvelope(PHONE, "wamid.outage", "DNI 12345678 año 1990", RECEIVED);
+
+    // when
+    Throwable failure = catchThrowable(() -> inbound.pipeInput(traced(dni)));
+    // the replaced thread resumes from the last committed offset: the same record again
+    inbound.pipeInput(traced(dni));
+
+    // then
+    assertThat(failure).isInstanceOf(StreamsException.class).hasRootCauseInstanceOf(MemberDataUnavailableException.class);
+    assertThat(outbound.readValuesToList().stream().map(reply -> reply.content().fallbackText()).toList())
+        .isEqualTo(List.of(AuthTexts.welcome("María")));
+    assertThat(registry.get("xofi.conversation.failures").tag("stage", "member_data").counter().count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldContinueATicketFormAfterARestartRestoredFromTheChangelog() {
+    // given a ticket form waiting for its description when the service stops
+    inbound.pipeInput(traced(WhapiExamples.textEnvelope(PHONE, "wamid.r1", "DNI 12345678 año 1990", RECEIVED)));
+    inbound.pipeInput(traced(WhapiExamples.textEnvelope(PHONE, "wamid.r2", "crear ticket", RECEIVED.plusSeconds(10))));
+    inbound.pipeInput(traced(WhapiExamples.textEnvelope(PHONE, "wamid.r3", "Problema con pago", RECEIVED.plusSeconds(20))));
+    outbound.readValuesToList();
+    List<KeyValue<String, ConversationState>> changelog = changelog().readKeyValuesToList();
+    restartRestoring(changelog);
+
+    // when
+    inbound.pipeInput(
+        traced(WhapiExamples.textEnvelope(PHONE, "wamid.r4", "No puedo pagar mi cuota", RECEIVED.plusSeconds(30))));
+
+    // then
+    assertThat(changelog.getLast().value.pendingForm())
+        .isEqualTo(new CreateTicket(TicketStep.DESCRIPTION, "Problema con pago"));
+    assertThat(outbound.readValuesToList().stream().map(reply -> reply.content().fallbackText()).toList())
+        .isEqualTo(List.of(TicketTexts.created("TK-000001", "Problema con pago")));
+    assertThat(tickets.opened().stream().map(OpenedTicket::sourceMessageId).toList()).isEqualTo(List.of("wamid.r4"));
+  }
+
+  /** The {@code conversations} store's changelog topic as the driver captured it. */
+  private TestOutputTopic<String, ConversationState> changelog() {
+    return driver.createOutputTopic(
+        APPLICATION_ID + "-" + ConversationStore.NAME + "-changelog",
+        new StringDeserializer(),
+        new JsonSerde<>(ConversationState.class).deserializer());
+  }
+
+  /**
+   * Stops the driver and starts a new one with a new engine instance, its store rebuilt from {@code
+   * changelog} as Kafka Streams restores a store on another instance or after a wiped state
+   * directory ({@code TopologyTestDriver} deletes its state directory on close).
+   */
+  private void restartRestoring(List<KeyValue<String, ConversationState>> changelog) {
+    driver.close();
+    startDriver();
+    KeyValueStore<String, ConversationState> store = driver.getKeyValueStore(ConversationStore.NAME);
+    changelog.forEach(entry -> store.put(entry.key, entry.value));
   }
 
   private static TestRecord<String, InboundEnvelope> traced(InboundEnvelope envelope) {

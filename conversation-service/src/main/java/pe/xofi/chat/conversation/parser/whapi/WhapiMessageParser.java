@@ -63,7 +63,9 @@ public final class WhapiMessageParser implements ProviderMessageParser {
         mediaId,
         string(file, "mime_type"),
         string(file, "caption"),
-        string(file, "link"));
+        string(file, "link"),
+        file.path("file_size").canConvertToLong() ? file.path("file_size").asLong() : null,
+        string(file, "file_name"));
   }
 
   private static InboundMessage reply(MessageOrigin origin, JsonNode reply) {

@@ -55,7 +55,7 @@ class WhapiMessageParserTest {
   }
 
   @Test
-  void shouldReadAnImageWithItsMediaIdMimeTypeCaptionAndLink() {
+  void shouldReadAnImageWithItsMediaIdMimeTypeCaptionLinkAndSize() {
     // given
     var raw = json(WhapiExamples.IMAGE_RECEIPT);
 
@@ -71,11 +71,13 @@ class WhapiMessageParserTest {
                 "jpeg-7d2b3c1f0e4d5a6b",
                 "image/jpeg",
                 "Monto: 500\nFecha: 2025-01-15",
-                "https://gate.whapi.cloud/media/jpeg-7d2b3c1f0e4d5a6b"));
+                "https://gate.whapi.cloud/media/jpeg-7d2b3c1f0e4d5a6b",
+                84512L,
+                null));
   }
 
   @Test
-  void shouldReadADocumentWithoutLinkWhenAutoDownloadIsOff() {
+  void shouldReadADocumentWithItsFileNameAndWithoutLinkWhenAutoDownloadIsOff() {
     // given
     var raw = json(WhapiExamples.DOCUMENT_RECEIPT);
 
@@ -85,7 +87,15 @@ class WhapiMessageParserTest {
     // then
     assertThat(message)
         .isEqualTo(
-            new Media(ORIGIN, MediaKind.DOCUMENT, "pdf-0a1b2c3d4e5f", "application/pdf", "Monto: 500", null));
+            new Media(
+                ORIGIN,
+                MediaKind.DOCUMENT,
+                "pdf-0a1b2c3d4e5f",
+                "application/pdf",
+                "Monto: 500",
+                null,
+                120331L,
+                "boleta.pdf"));
   }
 
   @Test

@@ -1,0 +1,83 @@
+package pe.xofi.chat.conversation.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import pe.xofi.chat.conversation.member.Partner;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryConversationDirectory;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
+import pe.xofi.chat.conversation.message.InboundMessage.Text;
+import pe.xofi.chat.conversation.message.MessageOrigin;
+import pe.xofi.chat.conversation.state.ConversationState;
+import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.schemas.events.ConversationEventType;
+import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.ConversationKey;
+import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.outbound.OutboundContent;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
+
+/** An engine over the demo members in memory, a fixed "now" and helpers to build whole expected values. */
+public final class EngineFixture {
+
+  /** 10:30 in Lima on 24/11/2026. */
+  public static final Instant NOW = Instant.parse("2026-11-24T15:30:00Z");
+
+  public static final String PHONE = "51987654321";
+  public static final ConversationKey KEY = ConversationKey.whatsapp(PHONE);
+  public static final ConversationState NEW = ConversationState.start(Channel.WHATSAPP);
+
+  public final InMemoryPartnerDirectory partners = new InMemoryPartnerDirectory();
+  public final InMemoryTicketDesk tickets = new InMemoryTicketDesk();
+  public final InMemoryReceiptInbox receipts = new InMemoryReceiptInbox();
+  public final InMemoryConversationDirectory conversations = new InMemoryConversationDirectory();
+  public final ConversationEngine engine =
+      new ConversationEngine(new IntentDetector(), partners, tickets, receipts, conversations);
+
+  public static MessageOrigin origin(String messageId) {
+    return new MessageOrigin(messageId, KEY, Channel.WHATSAPP, Provider.WHAPI);
+  }
+
+  public static Text text(String messageId, String body) {
+    return new Text(origin(messageId), body);
+  }
+
+  /** A conversation in which {@code partner} identified at {@code at} with message {@code wamid.auth}. */
+  public static ConversationState signedIn(Partner partner, Instant at) {
+    return NEW.withSession(partner.id(), at).afterHandling("wamid.auth", at);
+  }
+
+  /** The texts of a decision's replies, in order. */
+  public static List<String> texts(Decision decision) {
+    return decision.replies().stream().map(reply -> reply.content().fallbackText()).toList();
+  }
+
+  /** The types of a decision's events, in order. */
+  public static List<ConversationEventType> eventTypes(Decision decision) {
+    return decision.events().stream().map(ConversationEvent::type).toList();
+  }
+
+  public static OutboundMessage reply(String inboundId, int n, String text, Instant at) {
+    return new OutboundMessage(
+        inboundId + "#" + n,
+        Channel.WHATSAPP,
+        Provider.WHAPI,
+        KEY.toString(),
+        PHONE,
+        new OutboundContent.Text(text),
+        inboundId,
+        at);
+  }
+
+  public static ConversationEvent event(
+      String inboundId, ConversationEventType type, String intent, Instant at, Map<String, String> attributes) {
+    return new ConversationEvent(
+        inboundId + "/" + type.name(), KEY.toString(), type, inboundId, intent, at, 0, attributes);
+  }
+
+  public static ConversationEvent handled(String inboundId, String intent, int replies, Instant at) {
+    return event(inboundId, ConversationEventType.MESSAGE_HANDLED, intent, at, Map.of("replies", Integer.toString(replies)));
+  }
+}

@@ -1,0 +1,35 @@
+package pe.xofi.chat.conversation.member.inmemory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pe.xofi.chat.conversation.member.TicketDesk;
+import pe.xofi.chat.schemas.inbound.Channel;
+
+/** {@link TicketDesk} in memory, numbering from {@code TK-000001}, idempotent on the source message. */
+public final class InMemoryTicketDesk implements TicketDesk {
+
+  /** A ticket as it would be stored. */
+  public record OpenedTicket(
+      String number, long partnerId, String subject, String description, Channel channel, String sourceMessageId) {}
+
+  private final Map<String, OpenedTicket> bySource = new LinkedHashMap<>();
+
+  @Override
+  public synchronized Ticket open(
+      long partnerId, String subject, String description, Channel channel, String sourceMessageId) {
+    OpenedTicket ticket =
+        bySource.computeIfAbsent(
+            sourceMessageId,
+            source ->
+                new OpenedTicket(
+                    "TK-%06d".formatted(bySource.size() + 1), partnerId, subject, description, channel, source));
+    return new Ticket(ticket.number(), ticket.subject());
+  }
+
+  /** Every ticket opened, in order. */
+  public synchronized List<OpenedTicket> opened() {
+    return new ArrayList<>(bySource.values());
+  }
+}
