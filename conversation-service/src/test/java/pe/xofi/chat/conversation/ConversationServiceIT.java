@@ -24,13 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.xofi.chat.conversation.engine.BotTexts;
-import pe.xofi.chat.conversation.member.inmemory.InMemoryMemberConfiguration;
 import pe.xofi.chat.schemas.Topic;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
@@ -45,7 +43,6 @@ import pe.xofi.chat.testsupport.PostgresTestDatabase;
 /** The service on a real broker: an envelope in, a committed reply out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // the member ports in memory: this test is about Kafka, not PostgreSQL
-@Import(InMemoryMemberConfiguration.class)
 // close the Streams client after the class, before its temporary state dir is deleted
 @DirtiesContext
 class ConversationServiceIT {
