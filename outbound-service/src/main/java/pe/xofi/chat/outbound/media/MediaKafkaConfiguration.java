@@ -79,8 +79,10 @@ class MediaKafkaConfiguration {
     handler.setRetryListeners(new RetryListener() {
       @Override
       public void failedDelivery(ConsumerRecord<?, ?> record, Exception exception, int deliveryAttempt) {
-        log.warn("media download {} for {} failed on attempt {} of {}: {}", receiptOf(record),
-            MaskedKeys.of(record.key()), deliveryAttempt, retry.maxAttempts(),
+        boolean retryable = MediaFailure.in(exception).orElse(null) instanceof TransientMediaFailure
+            && deliveryAttempt < retry.maxAttempts();
+        log.warn("media download {} for {} failed on attempt {} of {} ({}): {}", receiptOf(record),
+            MaskedKeys.of(record.key()), deliveryAttempt, retry.maxAttempts(), retryable ? "retrying" : "giving up",
             MediaFailure.in(exception).map(Throwable::getMessage).orElseGet(() -> MediaFailure.rootCause(exception)));
       }
 
