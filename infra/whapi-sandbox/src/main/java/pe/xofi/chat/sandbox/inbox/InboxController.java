@@ -17,7 +17,6 @@ import pe.xofi.chat.sandbox.chat.ChatLog;
 import pe.xofi.chat.sandbox.chat.Direction;
 import pe.xofi.chat.sandbox.chat.SandboxMessage;
 import pe.xofi.chat.sandbox.media.MediaStore;
-import pe.xofi.chat.sandbox.media.StoredMedia;
 import pe.xofi.chat.sandbox.whapi.WhapiError;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
