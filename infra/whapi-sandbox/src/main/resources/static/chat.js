@@ -1,5 +1,6 @@
-// Chat page of the WHAPI sandbox: a person writes as a member through POST /sandbox/inbox and
-// sees both sides of that member's chat by polling GET /sandbox/conversation.
+// Chat page of the WHAPI sandbox: a person writes as a member, or sends a receipt file with a
+// caption, through POST /sandbox/inbox and sees both sides of that member's chat by polling
+// GET /sandbox/conversation.
 (() => {
   'use strict';
 
@@ -63,11 +64,31 @@
     return box;
   }
 
+  // A member's file, served by the sandbox without the API token the WHAPI endpoint needs.
+  function media(request) {
+    if (request.image) {
+      const img = document.createElement('img');
+      img.className = 'media';
+      img.src = '/sandbox/media/' + encodeURIComponent(request.image.id);
+      img.alt = 'Imagen';
+      return img;
+    }
+    const link = document.createElement('a');
+    link.className = 'media';
+    link.href = '/sandbox/media/' + encodeURIComponent(request.document.id);
+    link.target = '_blank';
+    link.textContent = '📄 ' + (request.document.filename || 'Documento');
+    return link;
+  }
+
   function item(message) {
     const li = document.createElement('li');
     li.className = 'msg ' + message.direction;
     li.dataset.id = message.id;
     const request = message.request || {};
+    if (message.direction === 'inbound' && (request.image || request.document)) {
+      li.appendChild(media(request));
+    }
     if (message.type === 'interactive' && request.header && request.header.text) {
       const header = document.createElement('div');
       header.className = 'header';
@@ -124,15 +145,34 @@
     if (!text.trim() || !from) {
       return;
     }
-    status.textContent = '';
-    const response = await fetch('/sandbox/inbox', {
+    await post({
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ from, text, name: profileName() }),
     });
+  }
+
+  // The browser sets the multipart boundary itself, so no Content-Type header here.
+  async function sendFile(file, caption) {
+    const from = chat();
+    if (!file || !from) {
+      return;
+    }
+    const form = new FormData();
+    form.append('from', from);
+    form.append('name', profileName() || '');
+    form.append('caption', caption);
+    form.append('file', file, file.name);
+    await post({ method: 'POST', body: form });
+  }
+
+  async function post(request) {
+    status.textContent = '';
+    const response = await fetch('/sandbox/inbox', request);
     if (!response.ok) {
       const answer = await response.json().catch(() => ({}));
-      const detail = answer.ingress ? (answer.ingress.error || 'HTTP ' + answer.ingress.status) : 'HTTP ' + response.status;
+      const detail = answer.ingress ? (answer.ingress.error || 'HTTP ' + answer.ingress.status)
+        : (answer.error ? answer.error.message : 'HTTP ' + response.status);
       status.textContent = 'El mensaje no llegó al bot: ' + detail;
     }
     poll();
@@ -144,6 +184,17 @@
     const text = input.value;
     input.value = '';
     send(text);
+  });
+
+  el('attach').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = el('file');
+    const caption = el('caption');
+    const file = input.files[0];
+    const text = caption.value;
+    input.value = '';
+    caption.value = '';
+    sendFile(file, text);
   });
 
   member.addEventListener('change', () => {

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookSecret sent as {@code X-Webhook-Secret} when not blank ({@code WHATSAPP_WEBHOOK_SECRET})
  * @param channelId     the {@code channel_id} of every webhook
  * @param historyLimit  how many messages the sandbox remembers before dropping the oldest
+ * @param mediaLimit    how many member files the sandbox keeps for {@code GET /media/{id}}
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(
-    String apiToken, URI ingressUrl, String webhookSecret, String channelId, int historyLimit) {
+    String apiToken, URI ingressUrl, String webhookSecret, String channelId, int historyLimit,
+    int mediaLimit) {
 
   /** Whether webhooks carry the shared-secret header. */
   public boolean hasWebhookSecret() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,16 +26,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
-/** The chat page in headless Chromium: a person writes as María and sees the bot's reply. */
+/**
+ * The chat page in headless Chromium: a person writes as María and sees the bot's reply, and sends
+ * a receipt photo with its caption.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "sandbox.api-token=test-token")
 @AutoConfigureWebTestClient
+@Import(SandboxTestSupport.class)
 class ChatPageIT {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -97,13 +104,14 @@ class ChatPageIT {
     web.delete().uri("/sandbox/outbox?chat=51987654321").exchange().expectStatus().isNoContent();
     browser.get("http://localhost:" + port + "/");
     new Select(browser.findElement(By.id("member"))).selectByValue("51987654321");
+    int before = INGRESS.requests().size();
     // when
     browser.findElement(By.id("text")).sendKeys("DNI 12345678 año 1985");
     browser.findElement(By.id("send")).click();
     // then
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(bubbles()).isEqualTo(List.of("DNI 12345678 año 1985")));
-    assertThat(INGRESS.requests()).hasSize(1);
+    assertThat(INGRESS.requests()).hasSize(before + 1);
 
     // when the bot answers through WHAPI's send endpoint
     web.post().uri("/messages/text").headers(h -> h.setBearerAuth("test-token"))
@@ -116,5 +124,44 @@ class ChatPageIT {
             "DNI 12345678 año 1985", "¡Hola, María!\nYa puedes consultar tus deudas.")));
     assertThat(browser.findElement(By.cssSelector("#messages li.outbound .body")).getDomProperty("innerHTML"))
         .isEqualTo("<strong>¡Hola, María!</strong><br>Ya puedes consultar tus deudas.");
+  }
+
+  @Test
+  void shouldSendAttachedReceiptPhotoWithCaptionAsWhapiImageWebhookAndShowIt() throws Exception {
+    // given
+    web.delete().uri("/sandbox/outbox?chat=51912345678").exchange().expectStatus().isNoContent();
+    Path png = Files.createTempFile("voucher-", ".png");
+    Files.write(png, SandboxMediaTest.PNG);
+    browser.get("http://localhost:" + port + "/");
+    new Select(browser.findElement(By.id("member"))).selectByValue("51912345678");
+    assertThat(browser.findElement(By.id("caption")).getDomProperty("placeholder"))
+        .isEqualTo("Monto: 500\nFecha: 2025-01-15");
+    int before = INGRESS.requests().size();
+    // when
+    browser.findElement(By.id("file")).sendKeys(png.toString());
+    browser.findElement(By.id("caption")).sendKeys("Monto: 500\nFecha: 2025-01-15");
+    browser.findElement(By.id("send-file")).click();
+    // then
+    await().atMost(Duration.ofSeconds(10)).until(() -> INGRESS.requests().size() > before);
+    List<CapturingIngress.Captured> received = INGRESS.requests().subList(before, INGRESS.requests().size());
+    assertThat(received).hasSize(1);
+    JsonNode webhook = SandboxTestSupport.json(received.getFirst().body().getBytes(StandardCharsets.UTF_8));
+    String id = webhook.at("/messages/0/id").asString();
+    String mediaId = webhook.at("/messages/0/image/id").asString();
+    assertThat(mediaId).matches("png-[0-9a-f]{32}");
+    assertThat(webhook).isEqualTo(SandboxTestSupport.json("{'messages':[{'id':'" + id + "','from_me':false,"
+        + "'type':'image','chat_id':'51912345678@s.whatsapp.net','timestamp':" + SandboxTestSupport.NOW + ","
+        + "'source':'mobile','image':{'id':'" + mediaId + "','mime_type':'image/png',"
+        + "'file_size':" + SandboxMediaTest.PNG.length + ",'sha256':'" + SandboxMediaTest.sha256(SandboxMediaTest.PNG) + "',"
+        + "'caption':'Monto: 500\\nFecha: 2025-01-15'},'from':'51912345678','from_name':'José'}],"
+        + "'event':{'type':'messages','event':'post'},'channel_id':'SANDBOX'}"));
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(bubbles()).isEqualTo(List.of("Monto: 500\nFecha: 2025-01-15")));
+    WebElement image = browser.findElement(By.cssSelector("#messages li.inbound img.media"));
+    assertThat(image.getDomAttribute("src")).isEqualTo("/sandbox/media/" + mediaId);
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        Long.valueOf(1).equals(browser.executeScript("return arguments[0].naturalWidth;", image)));
+    Files.delete(png);
   }
 }

@@ -3,11 +3,11 @@ package pe.xofi.chat.outbound.kafka;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 
 /** Conversation keys as log lines may show them: the phone number masked but its last four digits. */
-final class MaskedKeys {
+public final class MaskedKeys {
 
   private MaskedKeys() {}
 
-  static String of(Object key) {
+  public static String of(Object key) {
     if (!(key instanceof String text)) {
       return "(no key)";
     }

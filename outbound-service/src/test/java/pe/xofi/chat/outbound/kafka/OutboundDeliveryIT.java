@@ -44,6 +44,8 @@ class OutboundDeliveryIT {
     KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+    // the media stage runs too; a group of its own keeps it off other tests' media requests
+    registry.add("xofi.outbound.media.group-id", () -> GROUP + "-media");
     registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
     registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
     registry.add("xofi.outbound.whapi.token", () -> InProcessSandbox.TOKEN);

@@ -38,6 +38,8 @@ class OutboundRetryIT {
     KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+    // the media stage runs too; a group of its own keeps it off other tests' media requests
+    registry.add("xofi.outbound.media.group-id", () -> GROUP + "-media");
     registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
     registry.add("xofi.outbound.whapi.base-url", () -> "http://localhost:" + Replies.closedPort());
     registry.add("xofi.outbound.whapi.token", () -> "any-token");

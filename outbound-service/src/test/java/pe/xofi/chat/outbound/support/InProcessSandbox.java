@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import pe.xofi.chat.sandbox.WhapiSandboxApplication;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +28,13 @@ public final class InProcessSandbox {
 
   public static synchronized InProcessSandbox shared() {
     if (shared == null) {
+      // member messages go nowhere: a real ingress on this machine must not receive test webhooks
+      String ingress = "http://localhost:" + Replies.closedPort() + "/chatbot/webhook/whatsapp/";
       ConfigurableApplicationContext context = WhapiSandboxApplication.builder()
-          .run("--server.port=0", "--sandbox.api-token=" + TOKEN, "--spring.main.banner-mode=off");
+          .run("--server.port=0", "--sandbox.api-token=" + TOKEN, "--spring.main.banner-mode=off",
+              "--sandbox.ingress-url=" + ingress,
+              // the sandbox has no database; this module's R2DBC driver must not give it one
+              "--spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration");
       Runtime.getRuntime().addShutdownHook(new Thread(context::close, "whapi-sandbox-stop"));
       shared = new InProcessSandbox("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
@@ -40,10 +47,32 @@ public final class InProcessSandbox {
 
   /** {@code GET /sandbox/outbox?chat=...}: what was sent to that chat, in arrival order. */
   public JsonNode outbox(String chat) {
+    return call(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/outbox?chat=" + chat)).GET().build());
+  }
+
+  /**
+   * A member sends a file through {@code POST /sandbox/inbox}, as from the phone; returns WHAPI's
+   * media id of the stored file (the webhook itself goes to no ingress).
+   */
+  public String upload(String phone, String mimeType, byte[] bytes) {
+    String request = json.writeValueAsString(Map.of("from", phone, "caption", "Monto: 500",
+        "file", Map.of("name", "voucher", "mimeType", mimeType, "base64",
+            Base64.getEncoder().encodeToString(bytes))));
+    JsonNode answer = call(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/inbox"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(request)).build());
+    JsonNode message = answer.at("/webhook/messages/0");
+    return (message.has("image") ? message.get("image") : message.get("document")).get("id").asString();
+  }
+
+  /** WHAPI's download URL of {@code mediaId}, as an Auto Download link would give it. */
+  public String mediaUrl(String mediaId) {
+    return baseUrl + "/media/" + mediaId;
+  }
+
+  private JsonNode call(HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/outbox?chat=" + chat)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return json.readTree(response.body());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import pe.xofi.chat.schemas.Topic;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
 import pe.xofi.chat.schemas.inbound.Channel;
@@ -46,15 +47,19 @@ public final class Replies {
 
   /** Writes {@code reply} on {@code outbound-messages} as the engine does, with {@code traceId}. */
   public static void produce(OutboundMessage reply, String traceId) {
+    produce(Topics.OUTBOUND_MESSAGES, reply.conversationKey(), reply, traceId);
+  }
+
+  /** Writes {@code value} on a registry topic as the engine does, with {@code traceId}. */
+  public static <V> void produce(Topic<String, V> topic, String key, V value, String traceId) {
     Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
-    try (KafkaProducer<String, OutboundMessage> producer = new KafkaProducer<>(settings,
-        Topics.OUTBOUND_MESSAGES.keySerde().serializer(), Topics.OUTBOUND_MESSAGES.valueSerde().serializer())) {
-      ProducerRecord<String, OutboundMessage> record =
-          new ProducerRecord<>(Topics.OUTBOUND_MESSAGES.name(), reply.conversationKey(), reply);
-      XofiHeaders.stamp(record.headers(), Topics.OUTBOUND_MESSAGES, traceId);
+    try (KafkaProducer<String, V> producer = new KafkaProducer<>(settings,
+        topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+      ProducerRecord<String, V> record = new ProducerRecord<>(topic.name(), key, value);
+      XofiHeaders.stamp(record.headers(), topic, traceId);
       producer.send(record).get();
     } catch (Exception e) {
-      throw new IllegalStateException("could not produce the test reply", e);
+      throw new IllegalStateException("could not produce the test record", e);
     }
   }
 
@@ -63,12 +68,17 @@ public final class Replies {
    * has committed its starting offsets, so a reply produced afterwards is consumed.
    */
   public static void awaitListenerReady(String groupId) {
+    awaitListenerReady(groupId, Topics.OUTBOUND_MESSAGES);
+  }
+
+  /** The same for any registry topic, e.g. {@code media-downloads} and the media group. */
+  public static void awaitListenerReady(String groupId, Topic<String, ?> topic) {
     Properties settings = new Properties();
     settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
     try (Admin admin = Admin.create(settings)) {
       await().atMost(KafkaTestBroker.patience()).until(() -> admin
           .listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().keySet().stream()
-          .filter(tp -> tp.topic().equals(Topics.OUTBOUND_MESSAGES.name()))
+          .filter(tp -> tp.topic().equals(topic.name()))
           .count() == Topics.DEFAULT_PARTITIONS);
     }
   }

@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * WHAPI's {@code messages.post} webhook envelope, field for field as WHAPI posts it
- * (support.whapi.cloud, "incoming message" webhook format).
+ * (support.whapi.cloud, "incoming message" webhook format; media objects from the OpenAPI {@code
+ * MediaFile} schema).
  */
 public record WhapiWebhook(
     List<Message> messages, Event event, @JsonProperty("channel_id") String channelId) {
 
-  /** An incoming text message. */
+  /** An incoming message with exactly one content object matching {@code type}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Message(
       String id,
@@ -21,11 +22,32 @@ public record WhapiWebhook(
       long timestamp,
       String source,
       Text text,
+      Image image,
+      Document document,
       String from,
       @JsonProperty("from_name") String fromName) {}
 
   /** The text content. */
   public record Text(String body) {}
+
+  /** A photo; {@code id} is the MediaID for {@code GET /media/{MediaID}}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Image(
+      String id,
+      @JsonProperty("mime_type") String mimeType,
+      @JsonProperty("file_size") long fileSize,
+      String sha256,
+      String caption) {}
+
+  /** A file sent as a document (PDFs and anything that is not an image). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Document(
+      String id,
+      @JsonProperty("mime_type") String mimeType,
+      @JsonProperty("file_size") long fileSize,
+      String sha256,
+      String caption,
+      String filename) {}
 
   /** Which event this is: {@code {"type":"messages","event":"post"}}. */
   public record Event(String type, String event) {}

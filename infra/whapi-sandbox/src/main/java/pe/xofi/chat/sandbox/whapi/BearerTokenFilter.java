@@ -14,8 +14,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * WHAPI answers 401 to any API call without the channel's token, given as {@code Authorization:
- * Bearer <token>} or as the {@code token} query parameter; the sandbox's own endpoints stay open.
+ * WHAPI answers 401 to any API call (sends and media downloads) without the channel's token, given
+ * as {@code Authorization: Bearer <token>} or as the {@code token} query parameter; the sandbox's
+ * own endpoints stay open.
  */
 @Component
 class BearerTokenFilter implements WebFilter {
@@ -31,7 +32,8 @@ class BearerTokenFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
-    if (!path.startsWith("/messages/") || authorized(exchange)) {
+    boolean api = path.startsWith("/messages/") || path.startsWith("/media/");
+    if (!api || authorized(exchange)) {
       return chain.filter(exchange);
     }
     ServerHttpResponse response = exchange.getResponse();

@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import pe.xofi.chat.outbound.media.MediaProperties;
 import reactor.netty.http.client.HttpClient;
 
-/** The WHAPI sender, bound to the configured base URL and token. */
+/** The WHAPI sender and media fetcher, bound to the configured base URL and token. */
 @Configuration(proxyBeanMethods = false)
 class WhapiConfiguration {
 
@@ -37,5 +38,15 @@ class WhapiConfiguration {
         .build();
     log.info("WHAPI sends go to {}", properties.baseUrl());
     return new WhapiClient(web, properties.timeout());
+  }
+
+  /** Downloads get their own, longer, budget: a 10 MiB file takes longer than a send. */
+  @Bean
+  WhapiMediaFetcher whapiMediaFetcher(WhapiProperties properties, MediaProperties media, WebClient.Builder builder) {
+    HttpClient http = HttpClient.create()
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) media.timeout().toMillis())
+        .responseTimeout(media.timeout());
+    WebClient web = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+    return new WhapiMediaFetcher(web, properties.baseUrl(), properties.token(), media.timeout());
   }
 }

@@ -1,0 +1,244 @@
+package pe.xofi.chat.outbound.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pe.xofi.chat.outbound.support.FixedClock.NOW;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import pe.xofi.chat.outbound.support.FixedClock;
+import pe.xofi.chat.outbound.support.InProcessSandbox;
+import pe.xofi.chat.outbound.support.MemberDatabase;
+import pe.xofi.chat.outbound.support.MemberDatabase.FileRow;
+import pe.xofi.chat.outbound.support.MemberDatabase.ReceiptRow;
+import pe.xofi.chat.outbound.support.Replies;
+import pe.xofi.chat.outbound.support.TopicReader;
+import pe.xofi.chat.schemas.Topics;
+import pe.xofi.chat.schemas.XofiHeaders;
+import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.media.MediaDownload;
+import pe.xofi.chat.schemas.outbound.OutboundContent;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import pe.xofi.chat.testsupport.KafkaTestBroker;
+
+/**
+ * The media stage end to end: {@code media-downloads} on the real broker, the file from the real
+ * WHAPI sandbox, {@code receipt_file} and {@code payment_receipt} in a real PostgreSQL database with
+ * conversation-service's schema.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@DirtiesContext
+@Import(FixedClock.class)
+class MediaDownloadIT {
+
+  static final InProcessSandbox SANDBOX = InProcessSandbox.shared();
+  static final MemberDatabase DB = MemberDatabase.create("outbound_media_it");
+  static final String GROUP = KafkaTestBroker.unique("outbound-media-it");
+  static final String MEDIA_GROUP = GROUP + "-media";
+  static final int LIMIT = 4096;
+  static final AtomicInteger RECEIPTS = new AtomicInteger();
+
+  @DynamicPropertySource
+  static void kafkaWhapiAndDatabase(DynamicPropertyRegistry registry) {
+    KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
+    registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+    registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+    registry.add("xofi.outbound.media.group-id", () -> MEDIA_GROUP);
+    registry.add("xofi.outbound.media.max-size", () -> LIMIT + "B");
+    registry.add("xofi.outbound.media.retry.max-attempts", () -> "3");
+    registry.add("xofi.outbound.media.retry.initial-interval", () -> "50ms");
+    registry.add("xofi.outbound.media.retry.max-interval", () -> "200ms");
+    registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
+    registry.add("xofi.outbound.whapi.token", () -> InProcessSandbox.TOKEN);
+    registry.add("spring.r2dbc.url", () -> DB.database().r2dbcUrl());
+    registry.add("spring.r2dbc.username", () -> DB.database().user());
+    registry.add("spring.r2dbc.password", () -> DB.database().password());
+  }
+
+  @Autowired MeterRegistry meters;
+
+  @BeforeEach
+  void listenersReady() {
+    Replies.awaitListenerReady(MEDIA_GROUP, Topics.MEDIA_DOWNLOADS);
+    Replies.awaitListenerReady(GROUP, Topics.OUTBOUND_MESSAGES);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    DB.drop();
+  }
+
+  private static String newReceipt(String mediaId, String mimeType) {
+    String number = "RC-%06d".formatted(RECEIPTS.incrementAndGet());
+    DB.pendingReceipt(number, mediaId, mimeType);
+    return number;
+  }
+
+  private static MediaDownload download(String number, String phone, String mediaId, String link, String mimeType) {
+    return new MediaDownload(number, "wa:" + phone, Provider.WHAPI, mediaId, link, mimeType, Replies.CREATED_AT);
+  }
+
+  private static void request(MediaDownload download) {
+    Replies.produce(Topics.MEDIA_DOWNLOADS, download.conversationKey(), download, "trace-" + download.receiptId());
+  }
+
+  private static byte[] randomBytes(int size) {
+    byte[] bytes = new byte[size];
+    new Random(size).nextBytes(bytes);
+    return bytes;
+  }
+
+  private double downloads(String outcome) {
+    var counter = meters.find("xofi.outbound.media.downloads").tags("provider", "whapi", "outcome", outcome).counter();
+    return counter == null ? 0.0 : counter.count();
+  }
+
+  private static OutboundMessage resendReply(String number, String phone) {
+    return new OutboundMessage(number + "#media-failed", Channel.WHATSAPP, Provider.WHAPI, "wa:" + phone, phone,
+        new OutboundContent.Text("No pudimos recibir el archivo de tu comprobante *" + number + "*. "
+            + "Por favor, envíalo de nuevo con el monto y la fecha en el texto."),
+        null, NOW);
+  }
+
+  @Test
+  void shouldStoreTheExactBytesOfTheFileAndMarkTheReceiptStored() {
+    // given
+    String phone = Replies.uniquePhone();
+    byte[] jpeg = randomBytes(3000);
+    String mediaId = SANDBOX.upload(phone, "image/jpeg", jpeg);
+    String number = newReceipt(mediaId, "image/jpeg");
+    double stored = downloads("stored");
+    // when
+    request(download(number, phone, mediaId, null, "image/jpeg"));
+    // then
+    await().atMost(KafkaTestBroker.patience()).until(() -> DB.receipt(number).status().equals("STORED"));
+    assertThat(DB.receipt(number)).isEqualTo(new ReceiptRow("STORED", null, NOW));
+    assertThat(DB.files(number)).containsExactly(FileRow.of(jpeg, ReceiptFile.sha256(jpeg), "image/jpeg", NOW));
+    assertThat(downloads("stored")).isEqualTo(stored + 1);
+    assertThat(meters.get("xofi.outbound.media.bytes").tags("provider", "whapi").summary().totalAmount())
+        .isGreaterThanOrEqualTo(3000.0);
+  }
+
+  @Test
+  void shouldDownloadFromTheLinkWhenTheRequestCarriesOne() {
+    // given
+    String phone = Replies.uniquePhone();
+    byte[] pdf = randomBytes(1200);
+    String mediaId = SANDBOX.upload(phone, "application/pdf", pdf);
+    String number = newReceipt(mediaId, "application/pdf");
+    // when
+    request(download(number, phone, "pdf-not-this-id", SANDBOX.mediaUrl(mediaId), "application/pdf"));
+    // then
+    await().atMost(KafkaTestBroker.patience()).until(() -> DB.receipt(number).status().equals("STORED"));
+    assertThat(DB.files(number)).containsExactly(FileRow.of(pdf, ReceiptFile.sha256(pdf), "application/pdf", NOW));
+  }
+
+  @Test
+  void shouldKeepOneFileWhenTheSameRequestArrivesTwice() {
+    // given
+    String phone = Replies.uniquePhone();
+    byte[] png = randomBytes(500);
+    String mediaId = SANDBOX.upload(phone, "image/png", png);
+    String number = newReceipt(mediaId, "image/png");
+    MediaDownload download = download(number, phone, mediaId, null, "image/png");
+    double alreadyStored = downloads("already_stored");
+    // when
+    request(download);
+    request(download);
+    // then
+    await().atMost(KafkaTestBroker.patience()).until(() -> downloads("already_stored") == alreadyStored + 1);
+    assertThat(DB.files(number)).containsExactly(FileRow.of(png, ReceiptFile.sha256(png), "image/png", NOW));
+    assertThat(DB.receipt(number)).isEqualTo(new ReceiptRow("STORED", null, NOW));
+  }
+
+  @Test
+  void shouldFailTheReceiptAndAskTheMemberOnceToSendItAgainWhenWhapiDoesNotHaveTheMedia() {
+    // given
+    String phone = Replies.uniquePhone();
+    String unknown = "jpeg-00000000000000000000000000000000";
+    String number = newReceipt(unknown, "image/jpeg");
+    OutboundMessage expected = resendReply(number, phone);
+    // when
+    request(download(number, phone, unknown, null, "image/jpeg"));
+    // then
+    try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
+      List<ConsumerRecord<String, OutboundMessage>> records = replies.awaitAtLeast(1, "wa:" + phone);
+      assertThat(DB.receipt(number)).isEqualTo(new ReceiptRow("FAILED", "WHAPI answered 404: media not found", NOW));
+      // the send path delivers it like any reply
+      await().atMost(KafkaTestBroker.patience()).until(() -> !SANDBOX.outbox(phone).isEmpty());
+      assertThat(SANDBOX.outbox(phone).get(0).get("body").asString()).isEqualTo(expected.content().fallbackText());
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value).containsExactly(expected);
+      assertThat(new String(records.getFirst().headers().lastHeader(XofiHeaders.TRACE_ID).value(),
+          StandardCharsets.UTF_8)).isEqualTo("trace-" + number);
+    }
+    assertThat(DB.files(number)).isEmpty();
+  }
+
+  @Test
+  void shouldFailTheReceiptWhenTheFileIsLargerThanTheLimit() {
+    // given
+    String phone = Replies.uniquePhone();
+    String mediaId = SANDBOX.upload(phone, "image/jpeg", randomBytes(LIMIT + 1));
+    String number = newReceipt(mediaId, "image/jpeg");
+    // when
+    request(download(number, phone, mediaId, null, "image/jpeg"));
+    // then
+    try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
+          .containsExactly(resendReply(number, phone));
+    }
+    assertThat(DB.receipt(number)).isEqualTo(new ReceiptRow("FAILED", "file larger than 4096 bytes", NOW));
+    assertThat(DB.files(number)).isEmpty();
+  }
+
+  @Test
+  void shouldGiveUpAfterTheLastAttemptWhenWhapiStaysUnreachable() {
+    // given
+    String phone = Replies.uniquePhone();
+    String number = newReceipt("jpeg-1", "image/jpeg");
+    String link = "http://localhost:" + Replies.closedPort() + "/media/jpeg-1";
+    double transientErrors = downloads("transient_error");
+    // when
+    request(download(number, phone, "jpeg-1", link, "image/jpeg"));
+    // then
+    try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
+          .containsExactly(resendReply(number, phone));
+    }
+    ReceiptRow receipt = DB.receipt(number);
+    assertThat(receipt.status()).isEqualTo("FAILED");
+    assertThat(receipt.failureReason()).startsWith("gave up after 3 attempt(s): WHAPI unreachable: ");
+    assertThat(downloads("transient_error")).isEqualTo(transientErrors + 3);
+  }
+
+  @Test
+  void shouldAskTheMemberAgainWhenTheReceiptIsUnknown() {
+    // given
+    String phone = Replies.uniquePhone();
+    String mediaId = SANDBOX.upload(phone, "image/jpeg", randomBytes(100));
+    // when
+    request(download("RC-999999", phone, mediaId, null, "image/jpeg"));
+    // then
+    try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
+          .containsExactly(resendReply("RC-999999", phone));
+    }
+    assertThat(meters.get("xofi.outbound.media.failed.receipts")
+        .tags("provider", "whapi", "outcome", "unknown_receipt").counter().count()).isEqualTo(1.0);
+  }
+}
