@@ -32,7 +32,7 @@ public enum ServiceModule {
   }
 
   public String healthUrl(StackConfig config) {
-    return "http://localhost:" + port(config) + "/actuator/health";
+    return "http://localhost:" + port(config) + "/actuator/health/readiness";
   }
 
   /** The repackaged ({@code -exec}) jar of the module; fails with a hint when it is not built. */

@@ -3,18 +3,37 @@ package pe.xofi.chat.system;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
 import pe.xofi.chat.localstack.DatabaseTarget;
 import pe.xofi.chat.localstack.LocalStack;
 import pe.xofi.chat.localstack.StackConfig;
 
 /**
- * Starts the real stack (broker process, services, sandbox) on free ports for system tests, with
- * its data and logs under {@code target/stack-run} so it never touches a developer's running stack.
+ * The real stack (broker process, services, sandbox) on free ports, started once per test JVM and
+ * shared by the system tests (each test uses its own members' phone numbers). Data and logs go to
+ * {@code target/stack-run-*} and a fresh database that is dropped at the end, so it never touches a
+ * developer's running stack.
  */
 final class RunningStack {
 
+  private static LocalStack shared;
+
   private RunningStack() {}
+
+  /** The shared stack, started on first use and stopped when the test JVM exits. */
+  static synchronized LocalStack shared() {
+    if (shared == null) {
+      LocalStack stack = start(Map.of());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "system-stack-stop"));
+      shared = stack;
+    }
+    return shared;
+  }
 
   static LocalStack start(Map<String, String> environment) {
     Path projectDir = Path.of("../..").toAbsolutePath().normalize();
@@ -35,6 +54,30 @@ final class RunningStack {
             db,
             environment);
     return LocalStack.start(config, line -> System.out.println("[stack] " + line));
+  }
+
+  /** Stops the processes and drops the run's database. */
+  static void stop(LocalStack stack) {
+    stack.close();
+    DatabaseTarget db = stack.config().database();
+    Properties props = new Properties();
+    props.setProperty("user", db.user());
+    props.setProperty("password", db.password());
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl("postgres"), props);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + db.database() + " WITH (FORCE)");
+    } catch (SQLException e) {
+      System.err.println("[stack] could not drop " + db.database() + ": " + e.getMessage());
+    }
+  }
+
+  /** A JDBC connection to the run's member database, for checks of what the services wrote. */
+  static Connection database(LocalStack stack) throws SQLException {
+    DatabaseTarget db = stack.config().database();
+    Properties props = new Properties();
+    props.setProperty("user", db.user());
+    props.setProperty("password", db.password());
+    return DriverManager.getConnection(db.jdbcUrl(db.database()), props);
   }
 
   static int freePort() {

@@ -32,6 +32,8 @@ final class SandboxMember {
   SandboxMember(String sandboxUrl, String phone) {
     this.sandboxUrl = sandboxUrl;
     this.phone = phone;
+    // earlier tests may have talked to the same member: only what comes after now is theirs
+    this.seen = outbox().size();
   }
 
   /** Sends {@code text} and returns the bodies of the replies it caused ({@code expected} of them). */

@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pe.xofi.chat.conversation.engine.BotTexts;
@@ -61,14 +59,7 @@ class WhatsAppPipelineSystemIT {
 
   @BeforeAll
   static void startStack() {
-    stack = RunningStack.start(Map.of());
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
+    stack = RunningStack.shared();
   }
 
   @Test
