@@ -101,7 +101,7 @@ class AccountTest {
                 Nombre: Rosa Flores Ccori
                 DNI: *****677
                 Código de socio: SOC-0003
-                Teléfono: no registrado
+                Teléfono: 51955566677
                 Correo: no registrado
                 Dirección: no registrado
                 Estado: Activo"""));
