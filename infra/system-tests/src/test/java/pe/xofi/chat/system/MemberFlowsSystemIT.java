@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pe.xofi.chat.conversation.engine.account.AccountTexts;
@@ -38,6 +39,12 @@ class MemberFlowsSystemIT {
   @BeforeAll
   static void startStack() {
     stack = RunningStack.shared();
+  }
+
+  @AfterAll
+  static void noPersonalDataInTheLogs() {
+    // the members above sent DNIs, birth years and their phones: none of it may be logged
+    assertThat(LogPrivacy.leaks(stack.config().runDir().resolve("logs"))).isEmpty();
   }
 
   private static SandboxMember member(String phone) {
