@@ -86,6 +86,11 @@ public final class LocalStack implements AutoCloseable {
     env.put("WHAPI_BASE_URL", config.sandboxUrl());
     env.put("WHATSAPP_API_TOKEN", System.getenv().getOrDefault("WHATSAPP_API_TOKEN", "sandbox-token"));
     env.put("SANDBOX_INGRESS_URL", config.ingressUrl() + "/chatbot/webhook/whatsapp/");
+    // Meta and Telegram talk to the sandbox too, signed and with a secret, so each channel can be demoed
+    env.put("META_GRAPH_BASE_URL", config.sandboxUrl());
+    env.put("TELEGRAM_API_BASE_URL", config.sandboxUrl());
+    env.put("SANDBOX_TELEGRAM_INGRESS_URL", config.ingressUrl() + "/chatbot/webhook/telegram/");
+    SandboxSecrets.defaults().forEach((name, value) -> env.put(name, System.getenv().getOrDefault(name, value)));
     // the local stack is the demo: members, loans and schedules of the demo data (only into an empty database)
     env.put("XOFI_DEMO_DATA", "true");
     env.put("XOFI_CONVERSATION_STATE_DIR", config.runDir().resolve("state/kafka-streams").toString());

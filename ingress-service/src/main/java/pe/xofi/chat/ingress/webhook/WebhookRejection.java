@@ -22,7 +22,11 @@ public abstract sealed class WebhookRejection extends RuntimeException {
   /** The shared secret is configured and the request does not carry it. */
   public static final class Unauthorized extends WebhookRejection {
     public Unauthorized() {
-      super(HttpStatus.UNAUTHORIZED, "missing or wrong webhook secret");
+      this("missing or wrong webhook secret");
+    }
+
+    public Unauthorized(String message) {
+      super(HttpStatus.UNAUTHORIZED, message);
     }
   }
 

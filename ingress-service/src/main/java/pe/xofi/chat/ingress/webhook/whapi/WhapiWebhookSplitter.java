@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import pe.xofi.chat.ingress.webhook.ProviderWebhook;
+import pe.xofi.chat.ingress.webhook.SkipReason;
 import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
@@ -26,7 +28,7 @@ public final class WhapiWebhookSplitter {
   private static final Pattern EVENT_WORD = Pattern.compile("[A-Za-z_]{1,32}");
 
   /** The meaning of {@code webhook}, received by the ingress at {@code receivedAt}. */
-  public WhapiWebhook split(JsonNode webhook, Instant receivedAt) {
+  public ProviderWebhook split(JsonNode webhook, Instant receivedAt) {
     if (!webhook.isObject()) {
       throw new NotAWebhook("a WHAPI webhook is a JSON object, got " + kind(webhook));
     }
@@ -35,11 +37,11 @@ public final class WhapiWebhookSplitter {
     if (messages == null && statuses == null) {
       JsonNode event = webhook.get("event");
       if (event != null && event.isObject()) {
-        return new WhapiWebhook.Unhandled(eventType(event));
+        return new ProviderWebhook.Unhandled(eventType(event));
       }
       throw new NotAWebhook("a WHAPI webhook has messages, statuses or an event");
     }
-    List<WhapiWebhook.Skipped> skipped = new ArrayList<>();
+    List<ProviderWebhook.Skipped> skipped = new ArrayList<>();
     List<InboundEnvelope> envelopes = new ArrayList<>();
     for (JsonNode message : array(messages, "messages")) {
       envelope(message, receivedAt, skipped).ifPresent(envelopes::add);
@@ -48,23 +50,23 @@ public final class WhapiWebhookSplitter {
     for (JsonNode status : array(statuses, "statuses")) {
       providerStatus(status, receivedAt, skipped).ifPresent(providerStatuses::add);
     }
-    return new WhapiWebhook.Batch(envelopes, providerStatuses, skipped);
+    return new ProviderWebhook.Batch(envelopes, providerStatuses, skipped);
   }
 
   private static Optional<InboundEnvelope> envelope(
-      JsonNode message, Instant receivedAt, List<WhapiWebhook.Skipped> skipped) {
+      JsonNode message, Instant receivedAt, List<ProviderWebhook.Skipped> skipped) {
     if (!message.isObject()) {
       throw new NotAWebhook("every item of messages is an object, got " + kind(message));
     }
     String id = requiredText(message, "id", "messages[]");
     String chatId = requiredText(message, "chat_id", "messages[" + id + "]");
     if (message.path("from_me").asBoolean(false)) {
-      skipped.add(new WhapiWebhook.Skipped(id, SkipReason.FROM_ME));
+      skipped.add(new ProviderWebhook.Skipped(id, SkipReason.FROM_ME));
       return Optional.empty();
     }
     ChatKey chat = ChatKey.of(chatId);
     if (chat.skipReason() != null) {
-      skipped.add(new WhapiWebhook.Skipped(id, chat.skipReason()));
+      skipped.add(new ProviderWebhook.Skipped(id, chat.skipReason()));
       return Optional.empty();
     }
     return Optional.of(
@@ -80,7 +82,7 @@ public final class WhapiWebhookSplitter {
   }
 
   private static Optional<ProviderStatus> providerStatus(
-      JsonNode status, Instant receivedAt, List<WhapiWebhook.Skipped> skipped) {
+      JsonNode status, Instant receivedAt, List<ProviderWebhook.Skipped> skipped) {
     if (!status.isObject()) {
       throw new NotAWebhook("every item of statuses is an object, got " + kind(status));
     }
@@ -89,7 +91,7 @@ public final class WhapiWebhookSplitter {
     String recipient = optionalText(status, "recipient_id");
     ChatKey chat = recipient == null ? ChatKey.unkeyable() : ChatKey.of(recipient);
     if (chat.skipReason() != null) {
-      skipped.add(new WhapiWebhook.Skipped(id, chat.skipReason()));
+      skipped.add(new ProviderWebhook.Skipped(id, chat.skipReason()));
       return Optional.empty();
     }
     return Optional.of(
@@ -137,7 +139,7 @@ public final class WhapiWebhookSplitter {
    * WHAPI sends seconds since the epoch, as a number in messages and as a string in statuses; a
    * missing or unreadable timestamp is simply absent, since the ingress clock is what counts.
    */
-  static Instant epochSeconds(JsonNode timestamp) {
+  public static Instant epochSeconds(JsonNode timestamp) {
     try {
       if (timestamp == null) {
         return null;

@@ -15,7 +15,7 @@ import pe.xofi.chat.ingress.web.JsonErrorAttributes;
 
 /** The webhook feature without Kafka: a recording publisher, a fixed clock and in-memory meters. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({WhapiWebhookConfiguration.class, IngressMetrics.class, JsonErrorAttributes.class})
+@Import({WhapiWebhookConfiguration.class, pe.xofi.chat.ingress.webhook.telegram.TelegramWebhookConfiguration.class, IngressMetrics.class, JsonErrorAttributes.class})
 public class WebhookSliceConfiguration {
 
   /** The instant every test webhook arrives at. */

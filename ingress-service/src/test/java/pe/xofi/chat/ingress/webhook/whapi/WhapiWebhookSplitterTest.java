@@ -17,9 +17,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import pe.xofi.chat.ingress.webhook.ProviderWebhook;
+import pe.xofi.chat.ingress.webhook.SkipReason;
 import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
-import pe.xofi.chat.ingress.webhook.whapi.WhapiWebhook.Batch;
-import pe.xofi.chat.ingress.webhook.whapi.WhapiWebhook.Skipped;
+import pe.xofi.chat.ingress.webhook.ProviderWebhook.Batch;
+import pe.xofi.chat.ingress.webhook.ProviderWebhook.Skipped;
 import pe.xofi.chat.schemas.Json;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
@@ -40,7 +42,7 @@ class WhapiWebhookSplitterTest {
     JsonNode webhook = json(HOLA_WEBHOOK);
 
     // when
-    WhapiWebhook result = splitter.split(webhook, RECEIVED);
+    ProviderWebhook result = splitter.split(webhook, RECEIVED);
 
     // then
     assertThat(result).isEqualTo(new Batch(List.of(holaEnvelope()), List.of(), List.of()));
@@ -52,7 +54,7 @@ class WhapiWebhookSplitterTest {
     JsonNode webhook = json(messagesWebhook(GERALD_MESSAGE, RECEIPT_IMAGE_MESSAGE));
 
     // when
-    WhapiWebhook result = splitter.split(webhook, RECEIVED);
+    ProviderWebhook result = splitter.split(webhook, RECEIVED);
 
     // then
     assertThat(result)
@@ -87,7 +89,7 @@ class WhapiWebhookSplitterTest {
     JsonNode webhook = json(messagesWebhook(BOT_ECHO_MESSAGE, GROUP_MESSAGE, HOLA_MESSAGE));
 
     // when
-    WhapiWebhook result = splitter.split(webhook, RECEIVED);
+    ProviderWebhook result = splitter.split(webhook, RECEIVED);
 
     // then
     assertThat(result)
@@ -114,7 +116,7 @@ class WhapiWebhookSplitterTest {
         json(messagesWebhook("{\"id\":\"m-1\",\"chat_id\":\"" + chatId + "\",\"type\":\"text\"}"));
 
     // when
-    WhapiWebhook result = splitter.split(webhook, RECEIVED);
+    ProviderWebhook result = splitter.split(webhook, RECEIVED);
 
     // then
     assertThat(result).isEqualTo(new Batch(List.of(), List.of(), List.of(new Skipped("m-1", reason))));
@@ -126,7 +128,7 @@ class WhapiWebhookSplitterTest {
     JsonNode webhook = json(READ_STATUS_WEBHOOK);
 
     // when
-    WhapiWebhook result = splitter.split(webhook, RECEIVED);
+    ProviderWebhook result = splitter.split(webhook, RECEIVED);
 
     // then
     assertThat(result)
@@ -155,7 +157,7 @@ class WhapiWebhookSplitterTest {
             {"id":"s-2","status":"sent","timestamp":"1762876501"}]}""");
 
     // when
-    WhapiWebhook result = splitter.split(webhook, RECEIVED);
+    ProviderWebhook result = splitter.split(webhook, RECEIVED);
 
     // then
     assertThat(result)
@@ -182,7 +184,7 @@ class WhapiWebhookSplitterTest {
         {"id":"m-2","type":"text","chat_id":"51902376744@s.whatsapp.net","timestamp":"soon","text":{"body":"x"}}""";
 
     // when
-    WhapiWebhook result = splitter.split(json(messagesWebhook(message)), RECEIVED);
+    ProviderWebhook result = splitter.split(json(messagesWebhook(message)), RECEIVED);
 
     // then
     assertThat(result)
@@ -208,10 +210,10 @@ class WhapiWebhookSplitterTest {
     JsonNode webhook = json(CHATS_WEBHOOK);
 
     // when
-    WhapiWebhook result = splitter.split(webhook, RECEIVED);
+    ProviderWebhook result = splitter.split(webhook, RECEIVED);
 
     // then
-    assertThat(result).isEqualTo(new WhapiWebhook.Unhandled("chats.patch"));
+    assertThat(result).isEqualTo(new ProviderWebhook.Unhandled("chats.patch"));
   }
 
   @ParameterizedTest

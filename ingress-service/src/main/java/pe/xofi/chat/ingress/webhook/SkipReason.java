@@ -1,4 +1,4 @@
-package pe.xofi.chat.ingress.webhook.whapi;
+package pe.xofi.chat.ingress.webhook;
 
 /** Why a webhook item is acknowledged but not published. */
 public enum SkipReason {
@@ -8,6 +8,6 @@ public enum SkipReason {
   GROUP_CHAT,
   /** Broadcast lists, newsletters, status updates or ids that are not phone numbers. */
   NOT_PERSONAL_CHAT,
-  /** No phone digits to build a conversation key from. */
+  /** No phone digits or chat id to build a conversation key from. */
   UNKEYABLE
 }

@@ -1,6 +1,5 @@
-package pe.xofi.chat.ingress.webhook.whapi;
+package pe.xofi.chat.ingress.webhook;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import pe.xofi.chat.ingress.metrics.IngressMetrics;
 import pe.xofi.chat.ingress.publish.PendingRecord;
 import pe.xofi.chat.ingress.publish.RecordPublisher;
-import pe.xofi.chat.ingress.webhook.WebhookAccepted;
 import pe.xofi.chat.ingress.webhook.WebhookRejection.InvalidJson;
 import pe.xofi.chat.schemas.Json;
 import pe.xofi.chat.schemas.Topics;
@@ -25,52 +23,44 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * Takes one WHAPI webhook body from bytes to acknowledged Kafka records: parse, split, publish every
- * record under one trace id, and accept only when all are acked.
+ * Takes one split webhook of any provider to acknowledged Kafka records: every record is published
+ * under one trace id, and the webhook is accepted only when all are acked.
  */
-public final class WhapiWebhookIntake {
+public final class WebhookIntake {
 
-  private static final Logger log = LoggerFactory.getLogger(WhapiWebhookIntake.class);
+  private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 
-  // a body with something after the JSON value is not what WHAPI sends
+  // a body with something after the JSON value is not what any provider sends
   private static final ObjectReader READER =
       Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final Pattern SOURCE_REFERENCE =
       Pattern.compile("\\s*\\([^()]*\\[Source:[^\\]]*\\]\\)");
 
-  private final WhapiWebhookSplitter splitter;
   private final RecordPublisher publisher;
   private final IngressMetrics metrics;
 
-  public WhapiWebhookIntake(
-      WhapiWebhookSplitter splitter, RecordPublisher publisher, IngressMetrics metrics) {
-    this.splitter = splitter;
+  public WebhookIntake(RecordPublisher publisher, IngressMetrics metrics) {
     this.publisher = publisher;
     this.metrics = metrics;
   }
 
-  /**
-   * Publishes what {@code body}, received at {@code receivedAt} under {@code traceId}, carries;
-   * fails with a webhook rejection for bodies that are not a WHAPI webhook.
-   */
-  public Mono<WebhookAccepted> accept(byte[] body, Instant receivedAt, String traceId) {
-    return Mono.defer(
-        () ->
-            switch (splitter.split(parse(body), receivedAt)) {
-              case WhapiWebhook.Unhandled unhandled -> {
-                log.info("WHAPI webhook {}: event {} is not consumed, acknowledged", traceId,
-                    unhandled.eventType());
-                yield Mono.just(WebhookAccepted.of(0, 0));
-              }
-              case WhapiWebhook.Batch batch -> publish(batch, traceId);
-            });
+  /** Publishes what {@code webhook}, split from a {@code provider} body, carries under {@code traceId}. */
+  public Mono<WebhookAccepted> accept(Provider provider, ProviderWebhook webhook, String traceId) {
+    return switch (webhook) {
+      case ProviderWebhook.Unhandled unhandled -> {
+        log.info("{} webhook {}: event {} is not consumed, acknowledged", provider, traceId,
+            unhandled.eventType());
+        yield Mono.just(WebhookAccepted.of(0, 0));
+      }
+      case ProviderWebhook.Batch batch -> publish(provider, batch, traceId);
+    };
   }
 
-  private Mono<WebhookAccepted> publish(WhapiWebhook.Batch batch, String traceId) {
-    for (WhapiWebhook.Skipped skipped : batch.skipped()) {
-      metrics.skipped(Provider.WHAPI, skipped.reason());
-      log.debug("WHAPI webhook {}: item {} skipped ({})", traceId, skipped.itemId(),
+  private Mono<WebhookAccepted> publish(Provider provider, ProviderWebhook.Batch batch, String traceId) {
+    for (ProviderWebhook.Skipped skipped : batch.skipped()) {
+      metrics.skipped(provider, skipped.reason());
+      log.debug("{} webhook {}: item {} skipped ({})", provider, traceId, skipped.itemId(),
           skipped.reason());
     }
     List<PendingRecord<?>> records = new ArrayList<>();
@@ -82,23 +72,24 @@ public final class WhapiWebhookIntake {
     }
     return publisher
         .publishAll(records, traceId)
-        .doOnSuccess(ignored -> logPublished(batch, traceId))
+        .doOnSuccess(ignored -> logPublished(provider, batch, traceId))
         .thenReturn(WebhookAccepted.of(batch.messages().size(), batch.statuses().size()));
   }
 
-  private static void logPublished(WhapiWebhook.Batch batch, String traceId) {
+  private static void logPublished(Provider provider, ProviderWebhook.Batch batch, String traceId) {
     if (log.isDebugEnabled()) {
-      batch.messages().forEach(m -> log.debug("WHAPI webhook {}: message {} of {} published",
-          traceId, m.messageId(), ConversationKey.parse(m.conversationKey()).masked()));
-      batch.statuses().forEach(s -> log.debug("WHAPI webhook {}: status {} of {} for {} published",
-          traceId, s.status(), ConversationKey.parse(s.conversationKey()).masked(),
+      batch.messages().forEach(m -> log.debug("{} webhook {}: message {} of {} published",
+          provider, traceId, m.messageId(), ConversationKey.parse(m.conversationKey()).masked()));
+      batch.statuses().forEach(s -> log.debug("{} webhook {}: status {} of {} for {} published",
+          provider, traceId, s.status(), ConversationKey.parse(s.conversationKey()).masked(),
           s.providerMessageId()));
     }
-    log.info("WHAPI webhook {} accepted: {} messages, {} statuses, {} skipped", traceId,
+    log.info("{} webhook {} accepted: {} messages, {} statuses, {} skipped", provider, traceId,
         batch.messages().size(), batch.statuses().size(), batch.skipped().size());
   }
 
-  private static JsonNode parse(byte[] body) {
+  /** The JSON value of a webhook body, or {@link InvalidJson} naming the problem (never the body). */
+  public static JsonNode parse(byte[] body) {
     if (body.length == 0) {
       throw new InvalidJson("empty body");
     }

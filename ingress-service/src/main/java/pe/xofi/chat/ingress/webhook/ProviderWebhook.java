@@ -1,11 +1,11 @@
-package pe.xofi.chat.ingress.webhook.whapi;
+package pe.xofi.chat.ingress.webhook;
 
 import java.util.List;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.status.ProviderStatus;
 
-/** What one WHAPI webhook body means for the pipeline. */
-public sealed interface WhapiWebhook {
+/** What one provider webhook body means for the pipeline, whichever provider sent it. */
+public sealed interface ProviderWebhook {
 
   /**
    * Messages and statuses to publish, one record each, plus the items deliberately left out.
@@ -15,7 +15,7 @@ public sealed interface WhapiWebhook {
    * @param skipped  items acknowledged without a record
    */
   record Batch(List<InboundEnvelope> messages, List<ProviderStatus> statuses, List<Skipped> skipped)
-      implements WhapiWebhook {
+      implements ProviderWebhook {
 
     public Batch {
       messages = List.copyOf(messages);
@@ -30,7 +30,7 @@ public sealed interface WhapiWebhook {
    *
    * @param eventType the webhook's {@code event.type}.{@code event.event}, sanitised for logs
    */
-  record Unhandled(String eventType) implements WhapiWebhook {}
+  record Unhandled(String eventType) implements ProviderWebhook {}
 
   /**
    * A message or status that is acknowledged but not published.

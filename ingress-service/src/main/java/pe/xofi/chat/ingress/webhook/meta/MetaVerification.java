@@ -1,4 +1,4 @@
-package pe.xofi.chat.ingress.webhook.whapi;
+package pe.xofi.chat.ingress.webhook.meta;
 
 import pe.xofi.chat.ingress.webhook.SharedSecret;
 

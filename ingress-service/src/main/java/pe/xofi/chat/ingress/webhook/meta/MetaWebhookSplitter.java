@@ -1,0 +1,171 @@
+package pe.xofi.chat.ingress.webhook.meta;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import pe.xofi.chat.ingress.webhook.ProviderWebhook;
+import pe.xofi.chat.ingress.webhook.SkipReason;
+import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
+import pe.xofi.chat.ingress.webhook.whapi.WhapiWebhookSplitter;
+import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.ConversationKey;
+import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.inbound.Sender;
+import pe.xofi.chat.schemas.status.ProviderStatus;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Splits a Meta WhatsApp Cloud API webhook into one envelope per message of every
+ * {@code entry[].changes[].value.messages[]} (not just the first) and one provider status per
+ * {@code statuses[]} item, each keyed by the member's phone ({@code from}, {@code recipient_id}).
+ */
+public final class MetaWebhookSplitter {
+
+  /** The {@code object} of every WhatsApp Business webhook (PROVIDERS.md, Meta webhook payloads). */
+  public static final String OBJECT = "whatsapp_business_account";
+
+  private static final Pattern FIELD_WORD = Pattern.compile("[A-Za-z_]{1,40}");
+
+  /** Whether {@code webhook} is shaped like a Meta WhatsApp Business webhook. */
+  public static boolean isMeta(JsonNode webhook) {
+    return webhook.isObject() && OBJECT.equals(text(webhook, "object"));
+  }
+
+  /** The meaning of {@code webhook}, received by the ingress at {@code receivedAt}. */
+  public ProviderWebhook split(JsonNode webhook, Instant receivedAt) {
+    if (!isMeta(webhook)) {
+      throw new NotAWebhook("a Meta webhook is an object with \"object\": \"" + OBJECT + "\"");
+    }
+    List<InboundEnvelope> messages = new ArrayList<>();
+    List<ProviderStatus> statuses = new ArrayList<>();
+    List<ProviderWebhook.Skipped> skipped = new ArrayList<>();
+    List<String> otherFields = new ArrayList<>();
+    for (JsonNode entry : array(webhook.get("entry"), "entry")) {
+      for (JsonNode change : array(entry.get("changes"), "entry[].changes")) {
+        JsonNode value = change.path("value");
+        if (!value.has("messages") && !value.has("statuses")) {
+          otherFields.add(word(change.get("field")));
+          continue;
+        }
+        for (JsonNode message : array(value.get("messages"), "value.messages")) {
+          envelope(message, value, receivedAt, skipped, messages);
+        }
+        for (JsonNode status : array(value.get("statuses"), "value.statuses")) {
+          status(status, receivedAt, skipped, statuses);
+        }
+      }
+    }
+    if (messages.isEmpty() && statuses.isEmpty() && skipped.isEmpty()) {
+      // account, template or quality updates: acknowledged so Meta does not retry them for days
+      return new ProviderWebhook.Unhandled(
+          "meta." + (otherFields.isEmpty() ? "empty" : String.join(",", otherFields)));
+    }
+    return new ProviderWebhook.Batch(messages, statuses, skipped);
+  }
+
+  private static void envelope(
+      JsonNode message,
+      JsonNode value,
+      Instant receivedAt,
+      List<ProviderWebhook.Skipped> skipped,
+      List<InboundEnvelope> messages) {
+    String id = required(message, "id", "value.messages[]");
+    String from = required(message, "from", "value.messages[" + id + "]");
+    ConversationKey key = keyOf(from);
+    if (key == null) {
+      skipped.add(new ProviderWebhook.Skipped(id, SkipReason.UNKEYABLE));
+      return;
+    }
+    messages.add(
+        new InboundEnvelope(
+            id,
+            Channel.WHATSAPP,
+            Provider.META,
+            key.toString(),
+            new Sender(from, contactName(value, from)),
+            receivedAt,
+            WhapiWebhookSplitter.epochSeconds(message.get("timestamp")),
+            message));
+  }
+
+  private static void status(
+      JsonNode status,
+      Instant receivedAt,
+      List<ProviderWebhook.Skipped> skipped,
+      List<ProviderStatus> statuses) {
+    String id = required(status, "id", "value.statuses[]");
+    String word = required(status, "status", "value.statuses[" + id + "]");
+    String recipient = text(status, "recipient_id");
+    ConversationKey key = recipient == null ? null : keyOf(recipient);
+    if (key == null) {
+      skipped.add(new ProviderWebhook.Skipped(id, SkipReason.UNKEYABLE));
+      return;
+    }
+    statuses.add(
+        new ProviderStatus(
+            Provider.META,
+            key.toString(),
+            id,
+            word.toLowerCase(Locale.ROOT),
+            receivedAt,
+            WhapiWebhookSplitter.epochSeconds(status.get("timestamp")),
+            status));
+  }
+
+  /** The profile name of the contact whose {@code wa_id} is {@code from}, else of the only contact. */
+  private static String contactName(JsonNode value, String from) {
+    JsonNode contacts = value.path("contacts");
+    for (JsonNode contact : contacts) {
+      if (from.equals(text(contact, "wa_id"))) {
+        return text(contact.path("profile"), "name");
+      }
+    }
+    return contacts.size() == 1 ? text(contacts.get(0).path("profile"), "name") : null;
+  }
+
+  private static ConversationKey keyOf(String phone) {
+    try {
+      return ConversationKey.whatsappChat(phone);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Iterable<JsonNode> array(JsonNode node, String field) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new NotAWebhook(field + " is an array, got " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+    for (JsonNode item : node) {
+      if (!item.isObject()) {
+        throw new NotAWebhook("every item of " + field + " is an object");
+      }
+    }
+    return node.values();
+  }
+
+  private static String required(JsonNode item, String field, String where) {
+    String value = text(item, field);
+    if (value == null || value.isBlank()) {
+      throw new NotAWebhook(where + " has no " + field);
+    }
+    return value;
+  }
+
+  private static String text(JsonNode item, String field) {
+    JsonNode value = item.get(field);
+    return value != null && value.isString() ? value.stringValue() : null;
+  }
+
+  // field names reach a log line, so only plain words pass
+  private static String word(JsonNode node) {
+    return node != null && node.isString() && FIELD_WORD.matcher(node.stringValue()).matches()
+        ? node.stringValue()
+        : "?";
+  }
+}

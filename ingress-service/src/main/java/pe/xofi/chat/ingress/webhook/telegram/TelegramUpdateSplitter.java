@@ -1,0 +1,96 @@
+package pe.xofi.chat.ingress.webhook.telegram;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import pe.xofi.chat.ingress.webhook.ProviderWebhook;
+import pe.xofi.chat.ingress.webhook.SkipReason;
+import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
+import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.ConversationKey;
+import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.inbound.Sender;
+import pe.xofi.chat.schemas.inbound.TelegramMessageId;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns one Telegram update into at most one envelope keyed {@code tg:<chat id>}: a private chat's
+ * {@code message} or {@code callback_query}; the envelope's id is built from {@code update_id}
+ * ({@link TelegramMessageId}) so a redelivered update is dropped like any repeated message, and its
+ * raw JSON is the whole update. Group chats are skipped; other update kinds are acknowledged.
+ */
+public final class TelegramUpdateSplitter {
+
+  private static final Pattern KIND_WORD = Pattern.compile("[a-z_]{1,40}");
+
+  /** The meaning of {@code update}, received by the ingress at {@code receivedAt}. */
+  public ProviderWebhook split(JsonNode update, Instant receivedAt) {
+    if (!update.isObject() || !update.path("update_id").canConvertToLong()) {
+      throw new NotAWebhook("a Telegram update is an object with a numeric update_id");
+    }
+    long updateId = update.get("update_id").asLong();
+    JsonNode message = update.get("message");
+    JsonNode callback = update.get("callback_query");
+    if (message != null && message.isObject()) {
+      return envelope(TelegramMessageId.ofUpdate(updateId), message.path("chat"), message.path("from"),
+          message.path("date"), update, receivedAt);
+    }
+    if (callback != null && callback.isObject()) {
+      String callbackId = text(callback, "id");
+      if (callbackId == null) {
+        throw new NotAWebhook("callback_query has no id");
+      }
+      // a tap on a message the bot sent in a private chat, whose chat is the member's
+      JsonNode chat = callback.path("message").path("chat");
+      return envelope(TelegramMessageId.ofCallback(updateId, callbackId), chat, callback.path("from"),
+          callback.path("message").path("date"), update, receivedAt);
+    }
+    return new ProviderWebhook.Unhandled("telegram." + kind(update));
+  }
+
+  private static ProviderWebhook envelope(
+      String id, JsonNode chat, JsonNode from, JsonNode date, JsonNode update, Instant receivedAt) {
+    if (!chat.path("id").canConvertToLong()) {
+      return skipped(id, SkipReason.UNKEYABLE);
+    }
+    if (!"private".equals(text(chat, "type"))) {
+      return skipped(id, SkipReason.GROUP_CHAT);
+    }
+    ConversationKey key = new ConversationKey(Channel.TELEGRAM, Long.toString(chat.get("id").asLong()));
+    Sender sender = new Sender(from.path("id").canConvertToLong() ? Long.toString(from.get("id").asLong()) : null,
+        name(from));
+    Instant sentAt = date.canConvertToLong() ? Instant.ofEpochSecond(date.asLong()) : null;
+    return new ProviderWebhook.Batch(
+        List.of(new InboundEnvelope(id, Channel.TELEGRAM, Provider.TELEGRAM, key.toString(), sender,
+            receivedAt, sentAt, update)),
+        List.of(),
+        List.of());
+  }
+
+  private static ProviderWebhook skipped(String id, SkipReason reason) {
+    return new ProviderWebhook.Batch(List.of(), List.of(), List.of(new ProviderWebhook.Skipped(id, reason)));
+  }
+
+  /** {@code first_name last_name} as Telegram shows the user, else the username. */
+  private static String name(JsonNode from) {
+    String first = text(from, "first_name");
+    String last = text(from, "last_name");
+    String full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+    return full.isEmpty() ? text(from, "username") : full;
+  }
+
+  private static String kind(JsonNode update) {
+    for (String field : update.propertyNames()) {
+      if (!"update_id".equals(field)) {
+        return KIND_WORD.matcher(field).matches() ? field : "?";
+      }
+    }
+    return "empty";
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isString() ? value.stringValue() : null;
+  }
+}
