@@ -130,7 +130,7 @@ public final class Replayer {
   }
 
   /** What the member sent, as a transcript line. */
-  static String said(InboundMessage message) {
+  public static String said(InboundMessage message) {
     return switch (message) {
       case Text text -> text.body();
       case ButtonReply button -> "[button " + button.id() + "] " + Objects.requireNonNullElse(button.title(), "");
