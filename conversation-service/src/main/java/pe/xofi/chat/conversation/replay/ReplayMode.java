@@ -33,7 +33,7 @@ public final class ReplayMode implements EnvironmentPostProcessor {
     mode.put("spring.main.web-application-type", "none");
     mode.put("spring.main.banner-mode", "off");
     mode.put("spring.main.log-startup-info", "false");
-    mode.put("logging.level.root", "WARN");
+    mode.put("logging.level.root", "ERROR");
     environment.getPropertySources().addFirst(new MapPropertySource("xofiReplayMode", mode));
   }
 }
