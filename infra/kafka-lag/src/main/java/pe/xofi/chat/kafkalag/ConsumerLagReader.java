@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,22 +46,44 @@ public final class ConsumerLagReader {
     Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
     groups.forEach(group -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = get(admin.listConsumerGroupOffsets(specs).all());
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
-    Map<TopicPartition, ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of() : get(admin.listOffsets(latest).all());
+    // a partition the group never committed on still has a backlog: every partition of a topic the
+    // group consumes counts, from the log start (the services' auto.offset.reset is earliest)
+    Set<String> topics = new TreeSet<>();
+    committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> topics.add(tp.topic())));
+    List<TopicPartition> partitions = new ArrayList<>();
+    if (!topics.isEmpty()) {
+      get(admin.describeTopics(topics).allTopicNames())
+          .forEach((topic, description) -> description.partitions()
+              .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+    }
+    Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
+    Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(partitions, OffsetSpec.earliest());
     List<PartitionLag> lags = new ArrayList<>();
     committed.forEach(
-        (group, offsets) ->
-            offsets.forEach(
-                (tp, offset) -> {
-                  ListOffsetsResultInfo end = ends.get(tp);
-                  if (offset != null && end != null) {
-                    lags.add(new PartitionLag(group, tp.topic(), tp.partition(), offset.offset(), end.offset()));
-                  }
-                }));
+        (group, offsets) -> {
+          Set<String> consumed = new TreeSet<>();
+          offsets.keySet().forEach(tp -> consumed.add(tp.topic()));
+          for (TopicPartition tp : partitions) {
+            if (!consumed.contains(tp.topic()) || !ends.containsKey(tp)) {
+              continue;
+            }
+            OffsetAndMetadata offset = offsets.get(tp);
+            long position = offset != null ? offset.offset() : starts.get(tp).offset();
+            lags.add(new PartitionLag(group, tp.topic(), tp.partition(), position, ends.get(tp).offset()));
+          }
+        });
     lags.sort(
         Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition));
     return lags;
+  }
+
+  private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
+    if (partitions.isEmpty()) {
+      return Map.of();
+    }
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    partitions.forEach(tp -> request.put(tp, spec));
+    return get(admin.listOffsets(request).all());
   }
 
   private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
