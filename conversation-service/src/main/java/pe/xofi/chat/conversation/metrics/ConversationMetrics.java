@@ -70,6 +70,15 @@ public final class ConversationMetrics {
     handling.record(Duration.ofNanos(micros * 1_000));
   }
 
+  /** An audit fact was recorded, e.g. {@code auth_failed} or {@code locked}, for the operators' dashboard. */
+  public void event(String type) {
+    Counter.builder("xofi.conversation.events")
+        .description("Audit facts recorded by the engine, by type")
+        .tag("type", type.toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
   /** A provider retry was dropped. */
   public void duplicateDropped() {
     duplicates.increment();

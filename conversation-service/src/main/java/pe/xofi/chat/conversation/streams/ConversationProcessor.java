@@ -180,6 +180,7 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
   }
 
   private void count(ConversationEvent event, long micros) {
+    metrics.event(event.type().name());
     if (event.type() == ConversationEventType.DUPLICATE_DROPPED) {
       metrics.duplicateDropped();
     } else if (event.type() == ConversationEventType.MESSAGE_HANDLED) {

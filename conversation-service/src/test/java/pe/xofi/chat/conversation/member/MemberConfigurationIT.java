@@ -59,11 +59,12 @@ class MemberConfigurationIT {
     }
 
     // then
-    assertThat(migrations).isEqualTo(List.of("1 member domain true"));
+    assertThat(migrations).isEqualTo(List.of("1 member domain true", "2 conversation message true"));
     assertThat(tables)
         .isEqualTo(
             List.of(
                 "agent_conversation",
+                "conversation_message",
                 "flyway_schema_history",
                 "installment",
                 "loan",

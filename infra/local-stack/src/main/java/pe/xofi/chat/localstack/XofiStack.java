@@ -15,7 +15,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "xofi",
     mixinStandardHelpOptions = true,
-    subcommands = {XofiStack.Up.class, XofiStack.TopicsCommand.class, XofiStack.Database.class, VerifyConfigCommand.class},
+    subcommands = {
+      XofiStack.Up.class,
+      XofiStack.TopicsCommand.class,
+      XofiStack.Database.class,
+      VerifyConfigCommand.class,
+      LagCommand.class
+    },
     description = "Runs the Xofi Recaudo chat pipeline locally.")
 public final class XofiStack {
 
