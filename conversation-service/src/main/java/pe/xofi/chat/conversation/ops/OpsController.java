@@ -1,6 +1,9 @@
 package pe.xofi.chat.conversation.ops;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,10 +15,18 @@ import reactor.core.publisher.Mono;
 @RestController
 class OpsController {
 
+  private static final Resource PAGE = new ClassPathResource("static/ops/index.html");
+
   private final TranscriptStore transcripts;
 
   OpsController(TranscriptStore transcripts) {
     this.transcripts = transcripts;
+  }
+
+  /** The transcript page; WebFlux serves {@code index.html} only for the root path by itself. */
+  @GetMapping(value = {"/ops", "/ops/"}, produces = MediaType.TEXT_HTML_VALUE)
+  Resource page() {
+    return PAGE;
   }
 
   /** The transcript and state of the conversation of {@code phone} on {@code channel} ({@code wa} or {@code tg}). */
