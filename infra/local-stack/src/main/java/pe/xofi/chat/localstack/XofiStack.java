@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "xofi",
     mixinStandardHelpOptions = true,
-    subcommands = {XofiStack.Up.class, XofiStack.TopicsCommand.class, XofiStack.Database.class},
+    subcommands = {XofiStack.Up.class, XofiStack.TopicsCommand.class, XofiStack.Database.class, DltCommand.class},
     description = "Runs the Xofi Recaudo chat pipeline locally.")
 public final class XofiStack {
 
