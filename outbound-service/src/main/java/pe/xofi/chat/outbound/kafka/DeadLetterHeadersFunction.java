@@ -1,11 +1,15 @@
 package pe.xofi.chat.outbound.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import pe.xofi.chat.outbound.delivery.Attempt;
+import pe.xofi.chat.outbound.delivery.AttemptLog;
 import pe.xofi.chat.outbound.send.SendFailure;
+import pe.xofi.chat.schemas.outbound.OutboundMessage;
 import pe.xofi.chat.schemas.DeadLetterHeaders;
 
 /**
@@ -14,35 +18,34 @@ import pe.xofi.chat.schemas.DeadLetterHeaders;
  */
 final class DeadLetterHeadersFunction implements BiFunction<ConsumerRecord<?, ?>, Exception, Headers> {
 
+  private final AttemptLog attempts;
+  private final Clock clock;
+
+  DeadLetterHeadersFunction(AttemptLog attempts, Clock clock) {
+    this.attempts = attempts;
+    this.clock = clock;
+  }
+
   @Override
   public Headers apply(ConsumerRecord<?, ?> record, Exception exception) {
     Headers headers = new RecordHeaders();
-    GaveUp gaveUp = find(exception);
-    if (gaveUp == null) {
+    SendFailure failure = SendFailure.in(exception).orElse(null);
+    if (failure == null) {
       Throwable root = exception;
       while (root.getCause() != null) {
         root = root.getCause();
       }
-      add(headers, DeadLetterHeaders.ERROR, SendFailure.in(exception)
-          .map(Throwable::getMessage).orElse(root.getClass().getSimpleName()));
+      add(headers, DeadLetterHeaders.ERROR, root.getClass().getSimpleName());
       return headers;
     }
-    SendFailure failure = gaveUp.failure();
+    String id = record.value() instanceof OutboundMessage message ? message.id() : null;
+    Attempt attempt = attempts.current(id, clock.instant());
     add(headers, DeadLetterHeaders.ERROR, failure.getMessage());
     failure.statusCode().ifPresent(code -> add(headers, DeadLetterHeaders.STATUS_CODE, code.toString()));
-    add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(gaveUp.attempt().number()));
-    add(headers, DeadLetterHeaders.FIRST_ATTEMPT_AT, gaveUp.attempt().first().toString());
-    add(headers, DeadLetterHeaders.LAST_ATTEMPT_AT, gaveUp.attempt().last().toString());
+    add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(attempt.number()));
+    add(headers, DeadLetterHeaders.FIRST_ATTEMPT_AT, attempt.first().toString());
+    add(headers, DeadLetterHeaders.LAST_ATTEMPT_AT, attempt.last().toString());
     return headers;
-  }
-
-  private static GaveUp find(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof GaveUp gaveUp) {
-        return gaveUp;
-      }
-    }
-    return null;
   }
 
   private static void add(Headers headers, String name, String value) {

@@ -84,14 +84,15 @@ class OutboundKafkaConfiguration {
   @Bean
   DeadLetterPublishingRecoverer deadLetterRecoverer(
       DefaultKafkaProducerFactory<String, OutboundMessage> deadLetterProducerFactory,
-      DefaultKafkaProducerFactory<String, byte[]> unreadableDeadLetterProducerFactory) {
+      DefaultKafkaProducerFactory<String, byte[]> unreadableDeadLetterProducerFactory,
+      AttemptLog attempts, Clock clock) {
     Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
     templates.put(OutboundMessage.class, new KafkaTemplate<>(deadLetterProducerFactory));
     templates.put(byte[].class, new KafkaTemplate<>(unreadableDeadLetterProducerFactory));
     // a negative partition lets the producer pick it from the key, keeping a member's replies together
     DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
         (record, exception) -> new TopicPartition(Topics.OUTBOUND_MESSAGES_DLT.name(), -1));
-    recoverer.setHeadersFunction(new DeadLetterHeadersFunction());
+    recoverer.setHeadersFunction(new DeadLetterHeadersFunction(attempts, clock));
     return recoverer;
   }
 

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import pe.xofi.chat.outbound.dedupe.LedgerUnavailable;
@@ -151,14 +152,13 @@ class OutboundListener {
       return;
     }
     DeliveryStatus status = failure instanceof PermanentSendFailure ? DeliveryStatus.FAILED : DeliveryStatus.DEAD_LETTERED;
-    GaveUp gaveUp = new GaveUp(failure, attempt);
-    // publishing waits for the broker's ack; if it fails the exception reaches the error handler and
-    // the reply is tried again rather than lost
-    deadLetters.accept(record, consumer, gaveUp);
+    // wrapped as the error handler would, so spring-kafka's cause headers name the send failure;
+    // publishing waits for the broker's ack, and if it fails the error handler tries again
+    deadLetters.accept(record, consumer, new ListenerExecutionFailedException(failure.getMessage(), failure));
     metrics.deadLettered(message.provider(), status);
     log.error("gave up on reply {} to {} after {} attempt(s) ({}): {}, moved to {}", message.id(),
         MaskedKeys.of(record.key()), attempt.number(), failure.getMessage(), status, Topics.OUTBOUND_MESSAGES_DLT);
-    deliveries.failed(record, attempt, status, gaveUp);
+    deliveries.failed(record, attempt, status, failure);
     attempts.end(message.id());
     ack.acknowledge();
   }

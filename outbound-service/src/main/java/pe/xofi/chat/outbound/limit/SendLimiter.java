@@ -58,7 +58,10 @@ public class SendLimiter {
     Bucket account = accounts.get(provider);
     long start = System.nanoTime();
     try {
-      if (account.asBlocking().tryConsume(1, properties.maxBlockingWait())) {
+      boolean taken = properties.maxBlockingWait().isZero()
+          ? account.tryConsume(1)
+          : account.asBlocking().tryConsume(1, properties.maxBlockingWait());
+      if (taken) {
         metrics.waited(TokenWait.Scope.ACCOUNT, Duration.ofNanos(System.nanoTime() - start));
         return Optional.empty();
       }
