@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
       XofiStack.TopicsCommand.class,
       XofiStack.Database.class,
       VerifyConfigCommand.class,
-      LagCommand.class
+      LagCommand.class,
+      DltCommand.class
     },
     description = "Runs the Xofi Recaudo chat pipeline locally.")
 public final class XofiStack {

@@ -19,6 +19,11 @@ public class DeliveryMetrics {
   static final String SENDS = "xofi.outbound.sends";
   static final String SEND_LATENCY = "xofi.outbound.send.latency";
   static final String DELIVERIES = "xofi.outbound.deliveries";
+  static final String RETRIES = "xofi.outbound.retries";
+  static final String THROTTLED = "xofi.outbound.throttled";
+  static final String DEAD_LETTERS = "xofi.outbound.dead.letters";
+  static final String DUPLICATES = "xofi.outbound.duplicates.skipped";
+  static final String UNRECORDED = "xofi.outbound.sends.unrecorded";
 
   private final MeterRegistry registry;
 
@@ -35,6 +40,42 @@ public class DeliveryMetrics {
   public void failed(Provider provider, SendFailure failure, Duration latency) {
     String outcome = failure instanceof TransientSendFailure ? "transient_error" : "rejected";
     record(provider, outcome, failure.statusCode().orElse(null), latency);
+  }
+
+  /** A transient failure that will be retried; a 429 also counts as throttled. */
+  public void retried(Provider provider, TransientSendFailure failure) {
+    counter(RETRIES, "Send attempts that failed transiently and will be retried", provider).increment();
+    if (failure.throttled()) {
+      counter(THROTTLED, "Sends the provider throttled with 429", provider).increment();
+    }
+  }
+
+  /** A reply moved to the dead-letter topic, {@code FAILED} (refused) or {@code DEAD_LETTERED} (retries ran out). */
+  public void deadLettered(Provider provider, DeliveryStatus status) {
+    Counter.builder(DEAD_LETTERS)
+        .description("Replies moved to outbound-messages-dlt")
+        .tag("provider", tagOf(provider))
+        .tag("status", status.name().toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
+  /** A redelivered reply the ledger says was already sent. */
+  public void duplicateSkipped(Provider provider) {
+    counter(DUPLICATES, "Redelivered replies not sent again because the ledger has them", provider).increment();
+  }
+
+  /** A sent reply the ledger could not record (a later redelivery would send it again). */
+  public void unrecorded(Provider provider) {
+    counter(UNRECORDED, "Sent replies the ledger could not record", provider).increment();
+  }
+
+  private Counter counter(String name, String description, Provider provider) {
+    return Counter.builder(name).description(description).tag("provider", tagOf(provider)).register(registry);
+  }
+
+  private static String tagOf(Provider provider) {
+    return provider == null ? "none" : provider.name().toLowerCase(Locale.ROOT);
   }
 
   void recorded(DeliveryStatus status) {

@@ -1,6 +1,8 @@
 package pe.xofi.chat.outbound.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,39 +17,51 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import pe.xofi.chat.outbound.delivery.AttemptLog;
 import pe.xofi.chat.outbound.delivery.DeliveryRecorder;
 import pe.xofi.chat.outbound.delivery.ProducerSettings;
+import pe.xofi.chat.outbound.limit.LimitProperties;
+import pe.xofi.chat.outbound.limit.PartitionShare;
+import pe.xofi.chat.outbound.limit.SendLimiter;
 import pe.xofi.chat.outbound.send.TransientSendFailure;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
 /**
  * Consumption of {@code outbound-messages}: committed records only (the engine writes them in
- * Kafka Streams transactions), transient send failures retried in the partition with a bounded
- * exponential back-off, everything else and exhausted retries moved to {@code
- * outbound-messages-dlt} with spring-kafka's exception headers.
+ * Kafka Streams transactions), each reply acknowledged by the listener once it is sent or
+ * dead-lettered (waits and retries are the listener's negative acknowledgements), and {@code
+ * outbound-messages-dlt} with spring-kafka's exception headers plus {@code xofi-dlt-*}. The error
+ * handler catches only what the listener does not: unreadable values and bugs go to the DLT.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboundKafkaConfiguration {
 
   static final String CONTAINER_FACTORY = "outboundListenerContainerFactory";
 
+  /** How long one poll may block; also how late a paused partition may resume. */
+  static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
   @Bean
-  ConsumerFactory<String, OutboundMessage> outboundConsumerFactory(KafkaProperties kafka) {
+  ConsumerFactory<String, OutboundMessage> outboundConsumerFactory(KafkaProperties kafka, MeterRegistry registry) {
     Map<String, Object> settings = kafka.buildConsumerProperties();
     // the engine writes replies transactionally; aborted replies must never reach a member
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    return new DefaultKafkaConsumerFactory<>(
+    DefaultKafkaConsumerFactory<String, OutboundMessage> factory = new DefaultKafkaConsumerFactory<>(
         settings,
         Topics.OUTBOUND_MESSAGES.keySerde().deserializer(),
         // an unreadable value goes to the dead-letter topic instead of stopping the partition
         new ErrorHandlingDeserializer<>(Topics.OUTBOUND_MESSAGES.valueSerde().deserializer()));
+    // the consumers' own metrics, records-lag among them, on /actuator/prometheus
+    factory.addListener(new MicrometerConsumerListener<>(registry));
+    return factory;
   }
 
   @Bean
@@ -70,13 +84,16 @@ class OutboundKafkaConfiguration {
   @Bean
   DeadLetterPublishingRecoverer deadLetterRecoverer(
       DefaultKafkaProducerFactory<String, OutboundMessage> deadLetterProducerFactory,
-      DefaultKafkaProducerFactory<String, byte[]> unreadableDeadLetterProducerFactory) {
+      DefaultKafkaProducerFactory<String, byte[]> unreadableDeadLetterProducerFactory,
+      AttemptLog attempts, Clock clock) {
     Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
     templates.put(OutboundMessage.class, new KafkaTemplate<>(deadLetterProducerFactory));
     templates.put(byte[].class, new KafkaTemplate<>(unreadableDeadLetterProducerFactory));
     // a negative partition lets the producer pick it from the key, keeping a member's replies together
-    return new DeadLetterPublishingRecoverer(templates,
+    DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
         (record, exception) -> new TopicPartition(Topics.OUTBOUND_MESSAGES_DLT.name(), -1));
+    recoverer.setHeadersFunction(new DeadLetterHeadersFunction(attempts, clock));
+    return recoverer;
   }
 
   @Bean
@@ -99,11 +116,20 @@ class OutboundKafkaConfiguration {
   ConcurrentKafkaListenerContainerFactory<String, OutboundMessage> outboundListenerContainerFactory(
       ConsumerFactory<String, OutboundMessage> outboundConsumerFactory,
       DefaultErrorHandler outboundErrorHandler,
-      KafkaProperties kafka) {
+      KafkaProperties kafka,
+      SendLimiter limiter,
+      LimitProperties limits) {
     ConcurrentKafkaListenerContainerFactory<String, OutboundMessage> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(outboundConsumerFactory);
     factory.setCommonErrorHandler(outboundErrorHandler);
+    // each reply is committed as soon as it is sent or dead-lettered: a restart repeats as little as possible
+    factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+    // a partition paused by a nack resumes only between polls: short polls keep waits close to asked
+    factory.getContainerProperties().setPollTimeout(POLL_TIMEOUT.toMillis());
+    if (limits.shareByPartition()) {
+      factory.getContainerProperties().setConsumerRebalanceListener(new PartitionShare(limiter));
+    }
     if (kafka.getListener().getConcurrency() != null) {
       factory.setConcurrency(kafka.getListener().getConcurrency());
     }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,8 @@ import pe.xofi.chat.schemas.delivery.DeliveryStatus;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 import pe.xofi.chat.testsupport.KafkaTestBroker;
+import pe.xofi.chat.testsupport.PostgresTestDatabase;
+import pe.xofi.chat.outbound.support.LedgerDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +41,12 @@ class OutboundDeliveryIT {
 
   static final InProcessSandbox SANDBOX = InProcessSandbox.shared();
   static final String GROUP = KafkaTestBroker.unique("outbound-delivery-it");
+  static final PostgresTestDatabase DB = PostgresTestDatabase.create("outbound_delivery_it");
 
   @DynamicPropertySource
   static void kafkaAndWhapi(DynamicPropertyRegistry registry) {
     KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
+    LedgerDatabase.register(registry, DB);
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     // the media stage runs too; a group of its own keeps it off other tests' media requests
@@ -52,6 +57,11 @@ class OutboundDeliveryIT {
   }
 
   @Autowired MeterRegistry meters;
+
+  @AfterAll
+  static void dropDatabase() {
+    DB.drop();
+  }
 
   @BeforeEach
   void listenerReady() {

@@ -6,6 +6,7 @@ import static pe.xofi.chat.outbound.support.FixedClock.NOW;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,8 @@ import pe.xofi.chat.schemas.delivery.DeliveryStatus;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 import pe.xofi.chat.testsupport.KafkaTestBroker;
+import pe.xofi.chat.testsupport.PostgresTestDatabase;
+import pe.xofi.chat.outbound.support.LedgerDatabase;
 
 /** WHAPI refuses the token: one FAILED event, the reply on the DLT, no retries. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -35,10 +38,12 @@ class OutboundRejectedIT {
 
   static final InProcessSandbox SANDBOX = InProcessSandbox.shared();
   static final String GROUP = KafkaTestBroker.unique("outbound-rejected-it");
+  static final PostgresTestDatabase DB = PostgresTestDatabase.create("outbound_rejected_it");
 
   @DynamicPropertySource
   static void kafkaAndWhapi(DynamicPropertyRegistry registry) {
     KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
+    LedgerDatabase.register(registry, DB);
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     // the media stage runs too; a group of its own keeps it off other tests' media requests
@@ -46,6 +51,11 @@ class OutboundRejectedIT {
     registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
     registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
     registry.add("xofi.outbound.whapi.token", () -> "wrong-token");
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    DB.drop();
   }
 
   @BeforeEach

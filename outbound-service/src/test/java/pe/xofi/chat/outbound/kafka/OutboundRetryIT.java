@@ -6,6 +6,7 @@ import static pe.xofi.chat.outbound.support.FixedClock.NOW;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +25,8 @@ import pe.xofi.chat.schemas.delivery.DeliveryStatus;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 import pe.xofi.chat.testsupport.KafkaTestBroker;
+import pe.xofi.chat.testsupport.PostgresTestDatabase;
+import pe.xofi.chat.outbound.support.LedgerDatabase;
 
 /** WHAPI cannot be reached: bounded retries in the partition, then DEAD_LETTERED and the DLT. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -32,10 +35,12 @@ import pe.xofi.chat.testsupport.KafkaTestBroker;
 class OutboundRetryIT {
 
   static final String GROUP = KafkaTestBroker.unique("outbound-retry-it");
+  static final PostgresTestDatabase DB = PostgresTestDatabase.create("outbound_retry_it");
 
   @DynamicPropertySource
   static void kafkaAndWhapi(DynamicPropertyRegistry registry) {
     KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
+    LedgerDatabase.register(registry, DB);
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     // the media stage runs too; a group of its own keeps it off other tests' media requests
@@ -46,6 +51,11 @@ class OutboundRetryIT {
     registry.add("xofi.outbound.retry.max-attempts", () -> "3");
     registry.add("xofi.outbound.retry.initial-interval", () -> "50ms");
     registry.add("xofi.outbound.retry.max-interval", () -> "200ms");
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    DB.drop();
   }
 
   @BeforeEach

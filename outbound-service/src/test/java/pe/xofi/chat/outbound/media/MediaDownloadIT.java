@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import pe.xofi.chat.outbound.support.FixedClock;
 import pe.xofi.chat.outbound.support.InProcessSandbox;
+import pe.xofi.chat.outbound.support.LedgerDatabase;
 import pe.xofi.chat.outbound.support.MemberDatabase;
 import pe.xofi.chat.outbound.support.MemberDatabase.FileRow;
 import pe.xofi.chat.outbound.support.MemberDatabase.ReceiptRow;
@@ -65,9 +66,7 @@ class MediaDownloadIT {
     registry.add("xofi.outbound.media.retry.max-interval", () -> "200ms");
     registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
     registry.add("xofi.outbound.whapi.token", () -> InProcessSandbox.TOKEN);
-    registry.add("spring.r2dbc.url", () -> DB.database().r2dbcUrl());
-    registry.add("spring.r2dbc.username", () -> DB.database().user());
-    registry.add("spring.r2dbc.password", () -> DB.database().password());
+    LedgerDatabase.register(registry, DB.database());
   }
 
   @Autowired MeterRegistry meters;

@@ -33,8 +33,10 @@ public final class InProcessSandbox {
       ConfigurableApplicationContext context = WhapiSandboxApplication.builder()
           .run("--server.port=0", "--sandbox.api-token=" + TOKEN, "--spring.main.banner-mode=off",
               "--sandbox.ingress-url=" + ingress,
-              // the sandbox has no database; this module's R2DBC driver must not give it one
-              "--spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration");
+              // the sandbox has no database; this module's R2DBC, JDBC and Flyway must not give it one
+              "--spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
+                  + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                  + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
       Runtime.getRuntime().addShutdownHook(new Thread(context::close, "whapi-sandbox-stop"));
       shared = new InProcessSandbox("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
@@ -63,6 +65,31 @@ public final class InProcessSandbox {
         .POST(HttpRequest.BodyPublishers.ofString(request)).build());
     JsonNode message = answer.at("/webhook/messages/0");
     return (message.has("image") ? message.get("image") : message.get("document")).get("id").asString();
+  }
+
+  /** {@code POST /sandbox/faults}: from now on the sandbox misbehaves as {@code plan} says. */
+  public JsonNode faults(String plan) {
+    return call(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/faults"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(plan.replace('\'', '"'))).build());
+  }
+
+  /** {@code GET /sandbox/faults}: the plan in force and the sends accepted, faulted and rate-limited. */
+  public JsonNode faultReport() {
+    return call(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/faults")).GET().build());
+  }
+
+  /** {@code DELETE /sandbox/faults}: behaves like WHAPI again. */
+  public void clearFaults() {
+    try {
+      http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/faults")).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** WHAPI's download URL of {@code mediaId}, as an Auto Download link would give it. */

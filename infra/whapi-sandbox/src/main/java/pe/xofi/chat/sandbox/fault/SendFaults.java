@@ -12,4 +12,9 @@ public interface SendFaults {
 
   /** The error to answer instead of accepting {@code request} on the {@code type} endpoint, if any. */
   Optional<WhapiError> failureFor(String type, JsonNode request);
+
+  /** The whole fault for {@code request}: the error plus its {@code Retry-After} and delay, if any. */
+  default Optional<SendFault> faultFor(String type, JsonNode request) {
+    return failureFor(type, request).map(SendFault::of);
+  }
 }

@@ -3,6 +3,7 @@ package pe.xofi.chat.sandbox.whapi;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import pe.xofi.chat.sandbox.chat.ChatLog;
 import pe.xofi.chat.sandbox.chat.Direction;
 import pe.xofi.chat.sandbox.chat.SandboxMessage;
+import pe.xofi.chat.sandbox.fault.SendFault;
 import pe.xofi.chat.sandbox.fault.SendFaults;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +38,7 @@ class MessagesController {
   }
 
   @PostMapping("/messages/text")
-  ResponseEntity<Object> text(@RequestBody(required = false) JsonNode request) {
+  Mono<ResponseEntity<Object>> text(@RequestBody(required = false) JsonNode request) {
     return send(
         "text",
         request,
@@ -44,7 +47,7 @@ class MessagesController {
   }
 
   @PostMapping("/messages/interactive")
-  ResponseEntity<Object> interactive(@RequestBody(required = false) JsonNode request) {
+  Mono<ResponseEntity<Object>> interactive(@RequestBody(required = false) JsonNode request) {
     return send(
         "interactive",
         request,
@@ -52,15 +55,29 @@ class MessagesController {
         () -> request.path("body").path("text").asString(""));
   }
 
-  private ResponseEntity<Object> send(
+  private Mono<ResponseEntity<Object>> send(
       String type, JsonNode request, Optional<String> problem, Supplier<String> text) {
     if (problem.isPresent()) {
-      return ResponseEntity.badRequest().body(WhapiError.of(HttpStatus.BAD_REQUEST, problem.get()));
+      return Mono.just(ResponseEntity.badRequest().body(WhapiError.of(HttpStatus.BAD_REQUEST, problem.get())));
     }
-    Optional<WhapiError> fault = faults.failureFor(type, request);
+    Optional<SendFault> fault = faults.faultFor(type, request);
     if (fault.isPresent()) {
-      return ResponseEntity.status(fault.get().status()).body(fault.get());
+      return answer(fault.get());
     }
+    return Mono.just(accept(type, request, text));
+  }
+
+  /** A faulty answer, held back by the fault's delay (how a timeout is faked) without blocking a thread. */
+  private static Mono<ResponseEntity<Object>> answer(SendFault fault) {
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(fault.error().status());
+    if (fault.retryAfter() != null) {
+      answer.header(HttpHeaders.RETRY_AFTER, fault.retryAfter().toString());
+    }
+    Mono<ResponseEntity<Object>> response = Mono.just(answer.body(fault.error()));
+    return fault.delay().isZero() ? response : response.delayElement(fault.delay());
+  }
+
+  private ResponseEntity<Object> accept(String type, JsonNode request, Supplier<String> text) {
     String to = request.path("to").asString();
     String chat = SandboxMessage.chatOf(to);
     String chatId = to.contains("@") ? to : chat + WHATSAPP_SUFFIX;

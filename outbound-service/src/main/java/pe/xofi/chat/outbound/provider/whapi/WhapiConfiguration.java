@@ -1,6 +1,7 @@
 package pe.xofi.chat.outbound.provider.whapi;
 
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ class WhapiConfiguration {
   private static final Logger log = LoggerFactory.getLogger(WhapiConfiguration.class);
 
   @Bean
-  WhapiClient whapiClient(WhapiProperties properties, WebClient.Builder builder) {
+  WhapiClient whapiClient(WhapiProperties properties, WebClient.Builder builder, Clock clock) {
     if (!properties.hasToken()) {
       // the service still starts so local stacks come up, but every send will fail with 401
       log.warn("""
@@ -36,8 +37,9 @@ class WhapiConfiguration {
         .baseUrl(properties.baseUrl().toString())
         .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + (properties.hasToken() ? properties.token() : ""))
         .build();
-    log.info("WHAPI sends go to {}", properties.baseUrl());
-    return new WhapiClient(web, properties.timeout());
+    log.info("WHAPI sends go to {} (interactive messages {})", properties.baseUrl(),
+        properties.interactive() ? "on" : "off");
+    return new WhapiClient(web, properties.timeout(), properties.interactive(), clock);
   }
 
   /** Downloads get their own, longer, budget: a 10 MiB file takes longer than a send. */

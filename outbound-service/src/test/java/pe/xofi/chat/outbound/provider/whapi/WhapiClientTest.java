@@ -22,8 +22,8 @@ class WhapiClientTest {
   static final InProcessSandbox SANDBOX = InProcessSandbox.shared();
 
   private static WhapiClient client(String baseUrl, String token) {
-    WhapiProperties properties = new WhapiProperties(URI.create(baseUrl), token, Duration.ofSeconds(5));
-    return new WhapiConfiguration().whapiClient(properties, WebClient.builder());
+    WhapiProperties properties = new WhapiProperties(URI.create(baseUrl), token, Duration.ofSeconds(5), false);
+    return new WhapiConfiguration().whapiClient(properties, WebClient.builder(), java.time.Clock.systemUTC());
   }
 
   @Test

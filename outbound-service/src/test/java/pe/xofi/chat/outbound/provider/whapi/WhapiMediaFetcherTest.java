@@ -75,7 +75,7 @@ class WhapiMediaFetcherTest {
   private static WhapiMediaFetcher fetcher(String token) {
     MediaProperties media = new MediaProperties("g", DataSize.ofBytes(LIMIT), Duration.ofSeconds(5),
         Duration.ofSeconds(5), new MediaProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));
-    WhapiProperties whapi = new WhapiProperties(URI.create(SANDBOX.baseUrl()), token, Duration.ofSeconds(5));
+    WhapiProperties whapi = new WhapiProperties(URI.create(SANDBOX.baseUrl()), token, Duration.ofSeconds(5), false);
     return new WhapiConfiguration().whapiMediaFetcher(whapi, media, WebClient.builder());
   }
 
