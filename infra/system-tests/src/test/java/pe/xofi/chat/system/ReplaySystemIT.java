@@ -67,14 +67,15 @@ class ReplaySystemIT {
     Run run = replay("--compare", "--json", "--replace-in-replies", "Te identificaste correctamente.=>Ya te identificamos.");
 
     // then
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
     JsonNode report = JSON.readTree(run.stdout());
+    java.nio.file.Files.writeString(Path.of("target/replay-what-if.json"), run.stdout());
     List<String> changed = new ArrayList<>();
     report.get("messages").forEach(m -> m.get("replies").forEach(r -> {
       if (!r.get("verdict").asString().equals("SAME")) {
         changed.add(m.get("intent").asString() + " " + r.get("verdict").asString());
       }
     }));
-    assertThat(run.exitCode()).isEqualTo(1);
     assertThat(changed).containsExactly("authenticate CHANGED");
     assertThat(report.get("differences").asInt()).isEqualTo(1);
   }
