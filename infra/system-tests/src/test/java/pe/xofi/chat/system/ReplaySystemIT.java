@@ -69,7 +69,6 @@ class ReplaySystemIT {
     // then
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
     JsonNode report = JSON.readTree(run.stdout());
-    java.nio.file.Files.writeString(Path.of("target/replay-what-if.json"), run.stdout());
     List<String> changed = new ArrayList<>();
     report.get("messages").forEach(m -> m.get("replies").forEach(r -> {
       if (!r.get("verdict").asString().equals("SAME")) {
