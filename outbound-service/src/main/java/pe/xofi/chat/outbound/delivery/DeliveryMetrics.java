@@ -24,11 +24,18 @@ public class DeliveryMetrics {
   static final String DEAD_LETTERS = "xofi.outbound.dead.letters";
   static final String DUPLICATES = "xofi.outbound.duplicates.skipped";
   static final String UNRECORDED = "xofi.outbound.sends.unrecorded";
+  static final String END_TO_END = "xofi.outbound.end.to.end";
 
   private final MeterRegistry registry;
 
   public DeliveryMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // registered at zero so the dashboard's retry and dead-letter panels read 0, not "no data", before the first one
+    for (Provider provider : Provider.values()) {
+      retriesOf(provider);
+      deadLettersOf(provider, DeliveryStatus.FAILED);
+      deadLettersOf(provider, DeliveryStatus.DEAD_LETTERED);
+    }
   }
 
   /** A provider call that ended with {@code statusCode} (null when there was no answer). */
@@ -44,7 +51,7 @@ public class DeliveryMetrics {
 
   /** A transient failure that will be retried; a 429 also counts as throttled. */
   public void retried(Provider provider, TransientSendFailure failure) {
-    counter(RETRIES, "Send attempts that failed transiently and will be retried", provider).increment();
+    retriesOf(provider).increment();
     if (failure.throttled()) {
       counter(THROTTLED, "Sends the provider throttled with 429", provider).increment();
     }
@@ -52,12 +59,32 @@ public class DeliveryMetrics {
 
   /** A reply moved to the dead-letter topic, {@code FAILED} (refused) or {@code DEAD_LETTERED} (retries ran out). */
   public void deadLettered(Provider provider, DeliveryStatus status) {
-    Counter.builder(DEAD_LETTERS)
+    deadLettersOf(provider, status).increment();
+  }
+
+  private Counter retriesOf(Provider provider) {
+    return counter(RETRIES, "Send attempts that failed transiently and will be retried", provider);
+  }
+
+  private Counter deadLettersOf(Provider provider, DeliveryStatus status) {
+    return Counter.builder(DEAD_LETTERS)
         .description("Replies moved to outbound-messages-dlt")
         .tag("provider", tagOf(provider))
         .tag("status", status.name().toLowerCase(Locale.ROOT))
+        .register(registry);
+  }
+
+  /**
+   * The time from the member's message reaching the ingress ({@code OutboundMessage.createdAt}) to the
+   * provider accepting its reply, with a percentile histogram for the dashboard's quantiles.
+   */
+  public void endToEnd(Provider provider, Duration latency) {
+    Timer.builder(END_TO_END)
+        .description("Time from the inbound webhook being received to the provider accepting the reply")
+        .tag("provider", tagOf(provider))
+        .publishPercentileHistogram()
         .register(registry)
-        .increment();
+        .record(latency.isNegative() ? Duration.ZERO : latency);
   }
 
   /** A redelivered reply the ledger says was already sent. */
@@ -78,7 +105,8 @@ public class DeliveryMetrics {
     return provider == null ? "none" : provider.name().toLowerCase(Locale.ROOT);
   }
 
-  void recorded(DeliveryStatus status) {
+  /** One delivery event written with {@code status}. */
+  public void recorded(DeliveryStatus status) {
     Counter.builder(DELIVERIES)
         .description("Delivery events written, by status")
         .tag("status", status.name().toLowerCase(Locale.ROOT))

@@ -120,6 +120,9 @@ class OutboundListener {
       return;
     }
     metrics.sent(message.provider(), receipt.statusCode(), Duration.ofNanos(System.nanoTime() - start));
+    if (message.createdAt() != null) {
+      metrics.endToEnd(message.provider(), Duration.between(message.createdAt(), clock.instant()));
+    }
     attempts.end(message.id());
     log.info("sent reply {} to {} as {} (attempt {})", message.id(), MaskedKeys.of(record.key()),
         receipt.providerMessageId(), attempt.number());

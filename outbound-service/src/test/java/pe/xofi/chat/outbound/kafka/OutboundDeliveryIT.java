@@ -100,6 +100,9 @@ class OutboundDeliveryIT {
         .tags("provider", "whapi", "outcome", "sent", "status", "201").counter().count()).isEqualTo(1.0);
     assertThat(meters.get("xofi.outbound.send.latency")
         .tags("provider", "whapi", "outcome", "sent").timer().count()).isEqualTo(1L);
+    // the fixed clock answers 5 s after the reply's created-at (the inbound webhook's received-at)
+    assertThat(meters.get("xofi.outbound.end.to.end").tags("provider", "whapi").timer()
+        .totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(5.0);
   }
 
   static String header(ConsumerRecord<?, ?> record, String name) {

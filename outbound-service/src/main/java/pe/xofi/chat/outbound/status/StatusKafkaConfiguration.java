@@ -1,0 +1,94 @@
+package pe.xofi.chat.outbound.status;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import pe.xofi.chat.outbound.dedupe.SentLedger;
+import pe.xofi.chat.outbound.delivery.DeliveryMetrics;
+import pe.xofi.chat.outbound.kafka.MaskedKeys;
+import pe.xofi.chat.schemas.Topics;
+import pe.xofi.chat.schemas.delivery.DeliveryEvent;
+import pe.xofi.chat.schemas.status.ProviderStatus;
+
+/**
+ * Consumption of {@code provider-statuses} in its own group: committed records only, a failure
+ * (ledger or broker unavailable) retried in the partition with a bounded back-off, then logged
+ * without the record's value (it quotes the recipient) and skipped: a lost status costs one event.
+ */
+@Configuration(proxyBeanMethods = false)
+class StatusKafkaConfiguration {
+
+  static final String CONTAINER_FACTORY = "statusListenerContainerFactory";
+
+  /** Back-off of a failed status: 1, 2, 4, 8, 16, 30, 30 ... s, 10 retries (about 3 minutes). */
+  private static final int MAX_RETRIES = 10;
+
+  private static final Logger log = LoggerFactory.getLogger(StatusKafkaConfiguration.class);
+
+  @Bean
+  ConsumerFactory<String, ProviderStatus> statusConsumerFactory(KafkaProperties kafka) {
+    Map<String, Object> settings = kafka.buildConsumerProperties();
+    // as every consumer of the pipeline: should a writer of statuses use transactions, aborted ones stay unseen
+    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new DefaultKafkaConsumerFactory<>(
+        settings,
+        Topics.PROVIDER_STATUSES.keySerde().deserializer(),
+        // an unreadable status is logged and skipped instead of stopping the partition
+        new ErrorHandlingDeserializer<>(Topics.PROVIDER_STATUSES.valueSerde().deserializer()));
+  }
+
+  @Bean
+  DefaultErrorHandler statusErrorHandler() {
+    ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(MAX_RETRIES);
+    backOff.setInitialInterval(1_000);
+    backOff.setMultiplier(2.0);
+    backOff.setMaxInterval(30_000);
+    return new DefaultErrorHandler((record, exception) -> log.error(
+        "gave up on provider status {}-{}@{} of {}: {}", record.topic(), record.partition(), record.offset(),
+        MaskedKeys.of(record.key()), rootCause(exception)), backOff);
+  }
+
+  @Bean(CONTAINER_FACTORY)
+  ConcurrentKafkaListenerContainerFactory<String, ProviderStatus> statusListenerContainerFactory(
+      ConsumerFactory<String, ProviderStatus> statusConsumerFactory, DefaultErrorHandler statusErrorHandler) {
+    ConcurrentKafkaListenerContainerFactory<String, ProviderStatus> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
+    factory.setConsumerFactory(statusConsumerFactory);
+    factory.setCommonErrorHandler(statusErrorHandler);
+    return factory;
+  }
+
+  @Bean
+  StatusMetrics statusMetrics(MeterRegistry registry) {
+    return new StatusMetrics(registry);
+  }
+
+  @Bean
+  StatusReconciler statusReconciler(SentLedger ledger, KafkaTemplate<String, DeliveryEvent> deliveryEventTemplate,
+      DeliveryMetrics deliveries, Clock clock) {
+    return new StatusReconciler(ledger, new StatusEvents(deliveryEventTemplate), deliveries, clock);
+  }
+
+  /** The innermost cause's class: its message may quote the record. */
+  private static String rootCause(Throwable exception) {
+    Throwable root = exception;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName();
+  }
+}
