@@ -6,8 +6,8 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
 /**
- * The member database's connection pool: small, and never waiting for a connection, nor for a new
- * one to be opened, longer than one query may take.
+ * The member database's connection pool: small; a caller never waits for a connection longer than
+ * one query may take, while opening a connection may take up to the connect timeout.
  */
 public final class MemberConnectionPool {
 
@@ -16,14 +16,14 @@ public final class MemberConnectionPool {
   /** A pool of at most {@code poolSize} connections to the database {@code options} point at. */
   public static ConnectionPool create(ConnectionFactoryOptions options, MemberDatabaseProperties properties) {
     ConnectionFactoryOptions bounded =
-        options.mutate().option(ConnectionFactoryOptions.CONNECT_TIMEOUT, properties.queryTimeout()).build();
+        options.mutate().option(ConnectionFactoryOptions.CONNECT_TIMEOUT, properties.connectTimeout()).build();
     return new ConnectionPool(
         ConnectionPoolConfiguration.builder(ConnectionFactories.get(bounded))
             .name("member-database")
             .initialSize(0)
             .maxSize(properties.poolSize())
-            .maxAcquireTime(properties.queryTimeout())
-            .maxCreateConnectionTime(properties.queryTimeout())
+            .maxAcquireTime(properties.connectTimeout())
+            .maxCreateConnectionTime(properties.connectTimeout())
             .build());
   }
 }
