@@ -1,5 +1,6 @@
 // Chat page of the WHAPI sandbox: a person writes as a member, or sends a receipt file with a
-// caption, through POST /sandbox/inbox and sees both sides of that member's chat by polling
+// caption, through POST /sandbox/inbox, taps the bot's buttons and list rows through
+// POST /sandbox/inbox/reply, and sees both sides of that member's chat by polling
 // GET /sandbox/conversation.
 (() => {
   'use strict';
@@ -30,26 +31,28 @@
     return new Date(epochSeconds * 1000).toLocaleTimeString('es-PE', { hour: '2-digit', minute: '2-digit' });
   }
 
-  function choiceButton(title, description) {
+  // A tap posts the reply webhook WHAPI would send: buttons_reply or list_reply quoting the message.
+  function choiceButton(quotedId, type, choice) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'choice';
-    button.textContent = title;
-    if (description) {
+    button.dataset.id = choice.id || '';
+    button.textContent = choice.title;
+    if (choice.description) {
       const small = document.createElement('small');
-      small.textContent = description;
+      small.textContent = choice.description;
       button.appendChild(small);
     }
-    // WHAPI would send a reply webhook; until the sandbox fakes those, the title goes as text.
-    button.addEventListener('click', () => send(title));
+    button.addEventListener('click', () => reply(quotedId, type, choice));
     return button;
   }
 
-  function choices(request) {
+  function choices(message) {
+    const request = message.request;
     const action = (request && request.action) || {};
     const box = document.createElement('div');
     box.className = 'choices';
-    (action.buttons || []).forEach((b) => box.appendChild(choiceButton(b.title)));
+    (action.buttons || []).forEach((b) => box.appendChild(choiceButton(message.id, 'buttons_reply', b)));
     if (action.list) {
       (action.list.sections || []).forEach((section) => {
         if (section.title) {
@@ -58,7 +61,7 @@
           title.textContent = section.title;
           box.appendChild(title);
         }
-        (section.rows || []).forEach((row) => box.appendChild(choiceButton(row.title, row.description)));
+        (section.rows || []).forEach((row) => box.appendChild(choiceButton(message.id, 'list_reply', row)));
       });
     }
     return box;
@@ -106,7 +109,7 @@
         footer.textContent = request.footer.text;
         li.appendChild(footer);
       }
-      li.appendChild(choices(request));
+      li.appendChild(choices(message));
     }
     const stamp = document.createElement('time');
     stamp.textContent = time(message.timestamp);
@@ -152,6 +155,21 @@
     });
   }
 
+  async function reply(quotedId, type, choice) {
+    const from = chat();
+    if (!from) {
+      return;
+    }
+    await post({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        from, name: profileName(), quotedId, type,
+        id: choice.id, title: choice.title, description: choice.description || null,
+      }),
+    }, '/sandbox/inbox/reply');
+  }
+
   // The browser sets the multipart boundary itself, so no Content-Type header here.
   async function sendFile(file, caption) {
     const from = chat();
@@ -166,9 +184,9 @@
     await post({ method: 'POST', body: form });
   }
 
-  async function post(request) {
+  async function post(request, path = '/sandbox/inbox') {
     status.textContent = '';
-    const response = await fetch('/sandbox/inbox', request);
+    const response = await fetch(path, request);
     if (!response.ok) {
       const answer = await response.json().catch(() => ({}));
       const detail = answer.ingress ? (answer.ingress.error || 'HTTP ' + answer.ingress.status)

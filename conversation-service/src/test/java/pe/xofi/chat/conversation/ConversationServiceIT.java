@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.xofi.chat.conversation.engine.BotTexts;
+import pe.xofi.chat.conversation.engine.Menus;
 import pe.xofi.chat.schemas.Topic;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
@@ -93,8 +94,8 @@ class ConversationServiceIT {
     assertThat(replies.stream().map(ConsumerRecord::value).toList())
         .isEqualTo(
             List.of(
-                reply(phone, hola.messageId(), BotTexts.WELCOME, RECEIVED),
-                reply(phone, ayuda.messageId(), BotTexts.HELP, RECEIVED.plusSeconds(3))));
+                reply(phone, hola.messageId(), Menus.list(BotTexts.WELCOME), RECEIVED),
+                reply(phone, ayuda.messageId(), Menus.list(BotTexts.HELP), RECEIVED.plusSeconds(3))));
     assertThat(replies.stream().map(record -> header(record, XofiHeaders.TRACE_ID)).toList())
         .isEqualTo(List.of(traceId, traceId));
     assertThat(meterRegistry.get("xofi.conversation.duplicates.dropped").counter().count())
@@ -178,14 +179,14 @@ class ConversationServiceIT {
     return mine;
   }
 
-  private static OutboundMessage reply(String phone, String inboundId, String text, Instant at) {
+  private static OutboundMessage reply(String phone, String inboundId, OutboundContent content, Instant at) {
     return new OutboundMessage(
         inboundId + "#1",
         Channel.WHATSAPP,
         Provider.WHAPI,
         "wa:" + phone,
         phone,
-        new OutboundContent.Text(text),
+        content,
         inboundId,
         at);
   }

@@ -99,9 +99,7 @@ public final class ConversationEngine {
       }
       case ButtonReply button -> {
         auth.expireIdleSession(turn);
-        // the bot's own choice ids are command words; a title is the fallback for foreign ids
-        String choice = intents.detect(button.id()) != Intent.UNKNOWN ? button.id() : button.title();
-        yield handleText(turn, choice == null ? "" : choice);
+        yield handleText(turn, choiceText(button));
       }
     };
   }
@@ -114,7 +112,7 @@ public final class ConversationEngine {
     }
     switch (intent) {
       case GREETING -> greet(turn);
-      case HELP -> turn.say(BotTexts.HELP);
+      case HELP -> turn.say(Menus.list(BotTexts.HELP));
       case FAREWELL -> turn.say(BotTexts.FAREWELL);
       case AUTHENTICATE -> auth.authenticate(turn, text);
       case LOGOUT -> auth.logout(turn);
@@ -146,11 +144,24 @@ public final class ConversationEngine {
 
   private void greet(Turn turn) {
     if (!turn.state().hasSession()) {
-      turn.say(BotTexts.WELCOME);
+      turn.say(Menus.list(BotTexts.WELCOME));
       return;
     }
     Optional<Partner> partner = auth.sessionPartner(turn);
-    partner.ifPresent(member -> turn.say(BotTexts.memberMenu(member.firstName())));
+    partner.ifPresent(member -> turn.say(Menus.list(BotTexts.memberMenu(member.firstName()))));
+  }
+
+  /**
+   * The text a tapped choice stands for: the command of one of the bot's ids, else the id when it is
+   * a command word, else the title the member saw.
+   */
+  private String choiceText(ButtonReply button) {
+    Optional<String> command = ChoiceIds.command(button.id());
+    if (command.isPresent()) {
+      return command.get();
+    }
+    String choice = intents.detect(button.id()) != Intent.UNKNOWN ? button.id() : button.title();
+    return choice == null ? "" : choice;
   }
 
   private void cancel(Turn turn) {

@@ -24,7 +24,7 @@ public final class Turn {
   private final MessageOrigin origin;
   private final Instant now;
   private ConversationState state;
-  private final List<String> texts = new ArrayList<>();
+  private final List<OutboundContent> contents = new ArrayList<>();
   private final List<Fact> facts = new ArrayList<>();
   private final List<MediaDownload> downloads = new ArrayList<>();
 
@@ -57,9 +57,14 @@ public final class Turn {
     state = next;
   }
 
-  /** Adds a reply. */
+  /** Adds a text reply. */
   public void say(String text) {
-    texts.add(text);
+    contents.add(new OutboundContent.Text(text));
+  }
+
+  /** Adds a reply, interactive or not; outbound sends its fallback text where buttons are off. */
+  public void say(OutboundContent content) {
+    contents.add(content);
   }
 
   /** Records an audit fact of this message; {@code attributes} never hold personal data. */
@@ -82,8 +87,8 @@ public final class Turn {
 
   /** The decision of this turn, after handling the message as {@code intent}. */
   Decision decision(Intent intent) {
-    List<OutboundMessage> replies = new ArrayList<>(texts.size());
-    for (String text : texts) {
+    List<OutboundMessage> replies = new ArrayList<>(contents.size());
+    for (OutboundContent content : contents) {
       replies.add(
           new OutboundMessage(
               OutboundMessage.replyId(origin.messageId(), replies.size() + 1),
@@ -91,7 +96,7 @@ public final class Turn {
               origin.provider(),
               origin.key().toString(),
               origin.key().id(),
-              new OutboundContent.Text(text),
+              content,
               origin.messageId(),
               now));
     }

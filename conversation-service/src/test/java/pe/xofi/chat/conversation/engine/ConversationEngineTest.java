@@ -48,7 +48,7 @@ class ConversationEngineTest {
         .isEqualTo(
             new Decision(
                 new ConversationState(Channel.WHATSAPP, NOW, List.of("wamid.1")),
-                List.of(reply("wamid.1", 1, BotTexts.WELCOME)),
+                List.of(reply("wamid.1", 1, Menus.list(BotTexts.WELCOME))),
                 List.of(handled("wamid.1", "greeting", 1))));
   }
 
@@ -61,7 +61,7 @@ class ConversationEngineTest {
     Decision decision = engine.decide(NEW, ayuda, NOW);
 
     // then
-    assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.2", 1, BotTexts.HELP)));
+    assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.2", 1, Menus.list(BotTexts.HELP))));
     assertThat(decision.events()).isEqualTo(List.of(handled("wamid.2", "help", 1)));
   }
 
@@ -228,7 +228,7 @@ class ConversationEngineTest {
     Decision decision = engine.decide(NEW, tap, NOW);
 
     // then
-    assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.12", 1, BotTexts.HELP)));
+    assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.12", 1, Menus.list(BotTexts.HELP))));
   }
 
   @Test
@@ -307,7 +307,7 @@ class ConversationEngineTest {
     Decision decision = engine.decide(NEW, question, NOW);
 
     // then
-    assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.22", 1, BotTexts.HELP)));
+    assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.22", 1, Menus.list(BotTexts.HELP))));
   }
 
   @Test
@@ -412,13 +412,17 @@ class ConversationEngineTest {
   }
 
   private static OutboundMessage reply(String inboundId, int n, String text) {
+    return reply(inboundId, n, new OutboundContent.Text(text));
+  }
+
+  private static OutboundMessage reply(String inboundId, int n, OutboundContent content) {
     return new OutboundMessage(
         inboundId + "#" + n,
         Channel.WHATSAPP,
         Provider.WHAPI,
         "wa:51987654321",
         "51987654321",
-        new OutboundContent.Text(text),
+        content,
         inboundId,
         NOW);
   }

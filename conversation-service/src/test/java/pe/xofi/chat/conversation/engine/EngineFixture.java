@@ -60,13 +60,17 @@ public final class EngineFixture {
   }
 
   public static OutboundMessage reply(String inboundId, int n, String text, Instant at) {
+    return reply(inboundId, n, new OutboundContent.Text(text), at);
+  }
+
+  public static OutboundMessage reply(String inboundId, int n, OutboundContent content, Instant at) {
     return new OutboundMessage(
         inboundId + "#" + n,
         Channel.WHATSAPP,
         Provider.WHAPI,
         KEY.toString(),
         PHONE,
-        new OutboundContent.Text(text),
+        content,
         inboundId,
         at);
   }

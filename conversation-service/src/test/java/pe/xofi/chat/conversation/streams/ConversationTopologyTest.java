@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pe.xofi.chat.conversation.WhapiExamples;
 import pe.xofi.chat.conversation.engine.BotTexts;
+import pe.xofi.chat.conversation.engine.Menus;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
@@ -398,17 +399,21 @@ class ConversationTopologyTest {
   }
 
   private static OutboundMessage welcome(String inboundId) {
-    return reply(inboundId, BotTexts.WELCOME);
+    return reply(inboundId, Menus.list(BotTexts.WELCOME));
   }
 
   private static OutboundMessage reply(String inboundId, String text) {
+    return reply(inboundId, new OutboundContent.Text(text));
+  }
+
+  private static OutboundMessage reply(String inboundId, OutboundContent content) {
     return new OutboundMessage(
         inboundId + "#1",
         Channel.WHATSAPP,
         Provider.WHAPI,
         KEY,
         PHONE,
-        new OutboundContent.Text(text),
+        content,
         inboundId,
         RECEIVED);
   }

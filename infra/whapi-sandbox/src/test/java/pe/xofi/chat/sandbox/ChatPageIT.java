@@ -34,8 +34,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The chat page in headless Chromium: a person writes as María and sees the bot's reply, and sends
- * a receipt photo with its caption.
+ * The chat page in headless Chromium: a person writes as María and sees the bot's reply, sends a
+ * receipt photo with its caption, and taps a row of the bot's list.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -163,5 +163,46 @@ class ChatPageIT {
     await().atMost(Duration.ofSeconds(10)).until(() ->
         Long.valueOf(1).equals(browser.executeScript("return arguments[0].naturalWidth;", image)));
     Files.delete(png);
+  }
+
+  @Test
+  void shouldShowTheBotsListRowsAndPostWhapisListReplyWebhookWhenOneIsTapped() {
+    // given the bot sent its menu as a list, the way outbound-service calls WHAPI
+    web.delete().uri("/sandbox/outbox?chat=51955566677").exchange().expectStatus().isNoContent();
+    byte[] sent = web.post().uri("/messages/interactive").headers(h -> h.setBearerAuth("test-token"))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(("{'to':'51955566677','type':'list','body':{'text':'¡Hola, *Rosa*!'},"
+            + "'action':{'list':{'label':'Ver opciones','sections':[{'title':'Opciones','rows':["
+            + "{'id':'menu.1','title':'Mi información','description':'Tus datos personales'},"
+            + "{'id':'menu.2','title':'Estado de cuenta','description':'El resumen de tus deudas'}]}]}}}")
+            .replace('\'', '"'))
+        .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+    String menuId = SandboxTestSupport.json(sent).at("/message/id").asString();
+    browser.get("http://localhost:" + port + "/");
+    new Select(browser.findElement(By.id("member"))).selectByValue("51955566677");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(browser.findElements(By.cssSelector("#messages li.outbound button.choice")).stream()
+            .map(WebElement::getText).toList())
+            .isEqualTo(List.of("Mi información\nTus datos personales", "Estado de cuenta\nEl resumen de tus deudas")));
+    int before = INGRESS.requests().size();
+
+    // when
+    browser.findElement(By.cssSelector("#messages li.outbound button.choice[data-id='menu.2']")).click();
+
+    // then
+    await().atMost(Duration.ofSeconds(10)).until(() -> INGRESS.requests().size() > before);
+    List<CapturingIngress.Captured> received = INGRESS.requests().subList(before, INGRESS.requests().size());
+    assertThat(received).hasSize(1);
+    JsonNode webhook = SandboxTestSupport.json(received.getFirst().body().getBytes(StandardCharsets.UTF_8));
+    String id = webhook.at("/messages/0/id").asString();
+    assertThat(webhook).isEqualTo(SandboxTestSupport.json("{'messages':[{'id':'" + id + "','from_me':false,"
+        + "'type':'reply','chat_id':'51955566677@s.whatsapp.net','timestamp':" + SandboxTestSupport.NOW + ","
+        + "'source':'mobile','reply':{'type':'list_reply','list_reply':{'id':'ListV3:menu.2',"
+        + "'title':'Estado de cuenta','description':'El resumen de tus deudas'}},"
+        + "'context':{'quoted_id':'" + menuId + "','quoted_type':'interactive'},"
+        + "'from':'51955566677','from_name':'Rosa'}],"
+        + "'event':{'type':'messages','event':'post'},'channel_id':'SANDBOX'}"));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(bubbles()).isEqualTo(List.of("¡Hola, Rosa!", "Estado de cuenta")));
   }
 }

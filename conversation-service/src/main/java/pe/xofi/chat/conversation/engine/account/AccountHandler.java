@@ -61,7 +61,11 @@ public final class AccountHandler {
     List<Loan> loans = partners.loansOf(partner.id());
     Optional<String> code = loanCode(text);
     if (code.isEmpty()) {
-      turn.say(loans.isEmpty() ? AccountTexts.NO_LOANS : AccountTexts.whichLoan(loans));
+      if (loans.isEmpty()) {
+        turn.say(AccountTexts.NO_LOANS);
+      } else {
+        turn.say(LoanChoices.whichLoan(loans));
+      }
       return;
     }
     Optional<Loan> loan =

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import pe.xofi.chat.conversation.engine.Menus;
 import pe.xofi.chat.conversation.engine.Turn;
 import pe.xofi.chat.conversation.member.Partner;
 import pe.xofi.chat.conversation.member.PartnerDirectory;
@@ -59,7 +60,7 @@ public final class AuthHandler {
         partners.findByDniAndBirthYear(credentials.get().dni(), credentials.get().birthYear());
     if (partner.isPresent()) {
       turn.update(state.withSession(partner.get().id(), turn.now()));
-      turn.say(AuthTexts.welcome(partner.get().firstName()));
+      turn.say(Menus.list(AuthTexts.welcome(partner.get().firstName())));
       turn.record(
           ConversationEventType.AUTHENTICATED, Map.of("partnerId", Long.toString(partner.get().id())));
     } else {

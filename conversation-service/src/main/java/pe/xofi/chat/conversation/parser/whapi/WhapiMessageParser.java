@@ -20,6 +20,9 @@ public final class WhapiMessageParser implements ProviderMessageParser {
   /** WHAPI returns a quick-reply id prefixed with this (PROVIDERS.md, button reply). */
   static final String BUTTON_ID_PREFIX = "ButtonsV3:";
 
+  /** The list counterpart of {@link #BUTTON_ID_PREFIX}, stripped when present. */
+  static final String LIST_ID_PREFIX = "ListV3:";
+
   @Override
   public Provider provider() {
     return Provider.WHAPI;
@@ -80,8 +83,17 @@ public final class WhapiMessageParser implements ProviderMessageParser {
     if (id == null) {
       return new Unsupported(origin, Unsupported.MALFORMED);
     }
-    String bareId = id.startsWith(BUTTON_ID_PREFIX) ? id.substring(BUTTON_ID_PREFIX.length()) : id;
-    return new ButtonReply(origin, bareId, string(choice, "title"));
+    return new ButtonReply(origin, bare(id), string(choice, "title"));
+  }
+
+  /** The id the bot sent, without the prefix WHAPI adds to it. */
+  private static String bare(String id) {
+    for (String prefix : new String[] {BUTTON_ID_PREFIX, LIST_ID_PREFIX}) {
+      if (id.startsWith(prefix)) {
+        return id.substring(prefix.length());
+      }
+    }
+    return id;
   }
 
   /** The string at {@code field}, or null when it is missing or not a string. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.Decision;
 import pe.xofi.chat.conversation.engine.EngineFixture;
+import pe.xofi.chat.conversation.engine.Menus;
 import pe.xofi.chat.conversation.engine.account.AccountTexts;
 import pe.xofi.chat.conversation.member.inmemory.DemoMembers;
 import pe.xofi.chat.conversation.state.ConversationState;
@@ -76,7 +77,7 @@ class AuthenticationTest {
             new Decision(
                 new ConversationState(
                     Channel.WHATSAPP, NOW, List.of("wamid.1"), 1L, NOW, List.of(), null, null),
-                List.of(reply("wamid.1", 1, MARIA_WELCOME, NOW)),
+                List.of(reply("wamid.1", 1, Menus.list(MARIA_WELCOME), NOW)),
                 List.of(
                     event("wamid.1", ConversationEventType.AUTHENTICATED, "authenticate", NOW, Map.of("partnerId", "1")),
                     handled("wamid.1", "authenticate", 1, NOW))));

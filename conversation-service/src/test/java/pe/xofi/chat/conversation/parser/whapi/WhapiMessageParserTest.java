@@ -123,6 +123,24 @@ class WhapiMessageParserTest {
   }
 
   @Test
+  void shouldStripTheListV3PrefixFromAListReplyId() {
+    // given
+    var raw =
+        json(
+            """
+            {"id":"wamid.list2","from_me":false,"type":"reply","chat_id":"51987654321@s.whatsapp.net",
+             "from":"51987654321","context":{"quoted_id":"wamid.menu"},
+             "reply":{"type":"list_reply",
+                      "list_reply":{"id":"ListV3:menu.2","title":"Estado de cuenta","description":"El resumen de tus deudas"}}}""");
+
+    // when
+    InboundMessage message = parser.parse(ORIGIN, raw);
+
+    // then
+    assertThat(message).isEqualTo(new ButtonReply(ORIGIN, "menu.2", "Estado de cuenta"));
+  }
+
+  @Test
   void shouldMarkTheBotsOwnEchoSoItIsNeverAnswered() {
     // given
     var raw = json(WhapiExamples.OWN_ECHO);

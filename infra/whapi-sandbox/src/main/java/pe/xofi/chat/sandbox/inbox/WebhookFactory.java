@@ -14,6 +14,12 @@ class WebhookFactory {
   /** Profile name used when the person on the chat page gives none. */
   static final String DEFAULT_NAME = "Socio Sandbox";
 
+  /** WHAPI's prefix of a tapped quick-reply button's id. */
+  static final String BUTTON_ID_PREFIX = "ButtonsV3:";
+
+  /** WHAPI's prefix of a tapped list row's id. */
+  static final String LIST_ID_PREFIX = "ListV3:";
+
   private final SandboxProperties properties;
   private final Clock clock;
 
@@ -37,21 +43,44 @@ class WebhookFactory {
         media.id(), media.mimeType(), media.size(), media.sha256(), caption, media.fileName()));
   }
 
+  /**
+   * A tap on a button or list row: WHAPI prefixes the id the bot sent with {@code ButtonsV3:} for
+   * buttons (PROVIDERS.md) and {@code ListV3:} for list rows.
+   */
+  WhapiWebhook replyFrom(ReplyRequest request) {
+    boolean button = request.isButton();
+    WhapiWebhook.Choice choice = button
+        ? new WhapiWebhook.Choice(BUTTON_ID_PREFIX + request.id(), request.title(), null)
+        : new WhapiWebhook.Choice(LIST_ID_PREFIX + request.id(), request.title(), request.description());
+    WhapiWebhook.Reply reply = new WhapiWebhook.Reply(request.type(), button ? choice : null, button ? null : choice);
+    WhapiWebhook.Context context =
+        request.quotedId() == null ? null : new WhapiWebhook.Context(request.quotedId(), "interactive");
+    return webhook(request.from(), request.name(), "reply", null, null, null, reply, context);
+  }
+
   private WhapiWebhook webhook(InboxRequest request, String type, WhapiWebhook.Text text,
       WhapiWebhook.Image image, WhapiWebhook.Document document) {
-    String name = request.name() == null || request.name().isBlank() ? DEFAULT_NAME : request.name();
+    return webhook(request.from(), request.name(), type, text, image, document, null, null);
+  }
+
+  private WhapiWebhook webhook(String from, String profileName, String type, WhapiWebhook.Text text,
+      WhapiWebhook.Image image, WhapiWebhook.Document document, WhapiWebhook.Reply reply,
+      WhapiWebhook.Context context) {
+    String name = profileName == null || profileName.isBlank() ? DEFAULT_NAME : profileName;
     WhapiWebhook.Message message =
         new WhapiWebhook.Message(
             WhapiIds.incoming(),
             false,
             type,
-            request.from() + "@s.whatsapp.net",
+            from + "@s.whatsapp.net",
             clock.instant().getEpochSecond(),
             "mobile",
             text,
             image,
             document,
-            request.from(),
+            reply,
+            context,
+            from,
             name);
     return new WhapiWebhook(
         List.of(message), new WhapiWebhook.Event("messages", "post"), properties.channelId());

@@ -24,8 +24,29 @@ public record WhapiWebhook(
       Text text,
       Image image,
       Document document,
+      Reply reply,
+      Context context,
       String from,
       @JsonProperty("from_name") String fromName) {}
+
+  /**
+   * A tap on a quick-reply button ({@code buttons_reply}) or a list row ({@code list_reply}) of a
+   * message the bot sent; exactly one of the two choice objects matches {@code type}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Reply(
+      String type,
+      @JsonProperty("buttons_reply") Choice buttonsReply,
+      @JsonProperty("list_reply") Choice listReply) {}
+
+  /** The tapped choice: its id as WHAPI returns it (prefixed), its title and a row's description. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Choice(String id, String title, String description) {}
+
+  /** The message a reply answers. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Context(
+      @JsonProperty("quoted_id") String quotedId, @JsonProperty("quoted_type") String quotedType) {}
 
   /** The text content. */
   public record Text(String body) {}
