@@ -26,7 +26,7 @@ final class ConversationProjection {
         origin.key().channel(),
         whatsapp ? id : null,
         whatsapp ? null : id,
-        null,
+        whatsapp ? null : origin.senderUsername(),
         state.partnerId(),
         state.hasSession(),
         context(state.pendingForm()),

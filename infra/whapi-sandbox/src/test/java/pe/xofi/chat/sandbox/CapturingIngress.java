@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class CapturingIngress {
 
   /** One request as the ingress saw it. */
-  public record Captured(String path, String contentType, String secret, String body) {}
+  public record Captured(
+      String path, String contentType, String secret, String signature, String telegramSecret, String body) {}
 
   public static final String PATH = "/chatbot/webhook/whatsapp/";
   public static final String ANSWER = "{\"status\":\"accepted\",\"messages\":1}";
@@ -33,6 +34,8 @@ public final class CapturingIngress {
             exchange.getRequestURI().getPath(),
             exchange.getRequestHeaders().getFirst("Content-Type"),
             exchange.getRequestHeaders().getFirst("X-Webhook-Secret"),
+            exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"),
+            exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"),
             new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         byte[] answer = ANSWER.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads one Telegram update: a message's text, a photo with its caption (the largest size, the last
  * of {@code photo[]}), a document, or a {@code callback_query} whose {@code data} is the id the bot
- * gave the inline button; everything else is unsupported.
+ * gave the inline button; everything else is unsupported. The sender's {@code from.username}, when
+ * set, goes with the message's origin to the operators' projection.
  */
 public final class TelegramMessageParser implements ProviderMessageParser {
 
@@ -33,6 +34,7 @@ public final class TelegramMessageParser implements ProviderMessageParser {
     }
     JsonNode callback = update.get("callback_query");
     if (callback != null && callback.isObject()) {
+      origin = withUsername(origin, callback.path("from"));
       String data = string(callback, "data");
       return data == null ? new Unsupported(origin, "callback_game") : new ButtonReply(origin, data, titleOf(callback, data));
     }
@@ -43,6 +45,7 @@ public final class TelegramMessageParser implements ProviderMessageParser {
     if (message.path("from").path("is_bot").asBoolean(false)) {
       return new Unsupported(origin, Unsupported.OWN_ECHO);
     }
+    origin = withUsername(origin, message.path("from"));
     if (string(message, "text") != null) {
       return new Text(origin, string(message, "text"));
     }
@@ -67,6 +70,12 @@ public final class TelegramMessageParser implements ProviderMessageParser {
     JsonNode size = file.path("file_size");
     return new Media(origin, kind, fileId, mimeType, caption, null,
         size.canConvertToLong() ? size.asLong() : null, string(file, "file_name"));
+  }
+
+  /** Operators find a member on Telegram by {@code @username}; many users have none. */
+  private static MessageOrigin withUsername(MessageOrigin origin, JsonNode from) {
+    String username = string(from, "username");
+    return username == null || username.isBlank() ? origin : origin.withSenderUsername(username);
   }
 
   /** The text of the tapped button, found in the keyboard of the message it was attached to. */

@@ -2,6 +2,7 @@ package pe.xofi.chat.sandbox.telegram;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The Telegram Bot API as the pipeline uses it (PROVIDERS.md section 3), under {@code /bot<token>/}:
  * {@code sendMessage} (kept in the outbox, inline keyboards included), {@code answerCallbackQuery},
- * {@code getMe} (the harmless read), {@code getFile} and the download at {@code /file/bot<token>/<path>}.
+ * {@code getMe} (the harmless read), {@code getFile} and the download at {@code /file/bot<token>/<path>};
+ * {@code GET /sandbox/telegram/callback-answers} lists the answered callback queries.
  * A wrong token gets Telegram's 401 {@code {"ok":false,"error_code":401,"description":"Unauthorized"}}.
  */
 @RestController
@@ -33,13 +35,16 @@ class TelegramBotApiController {
 
   private final ChatLog log;
   private final MediaStore media;
+  private final CallbackAnswers callbackAnswers;
   private final Clock clock;
   private final String token;
   private final AtomicLong messageIds = new AtomicLong(1000);
 
-  TelegramBotApiController(ChatLog log, MediaStore media, Clock clock, ProviderSandboxProperties properties) {
+  TelegramBotApiController(ChatLog log, MediaStore media, CallbackAnswers callbackAnswers, Clock clock,
+      ProviderSandboxProperties properties) {
     this.log = log;
     this.media = media;
+    this.callbackAnswers = callbackAnswers;
     this.clock = clock;
     this.token = properties.telegramToken();
   }
@@ -76,9 +81,19 @@ class TelegramBotApiController {
     if (!token.equals(given)) {
       return failure(HttpStatus.UNAUTHORIZED, "Unauthorized");
     }
-    return request == null || !request.path("callback_query_id").isString()
-        ? failure(HttpStatus.BAD_REQUEST, "Bad Request: query is too old and response timeout expired or query ID is invalid")
-        : ok(true);
+    if (request == null || !request.path("callback_query_id").isString()) {
+      return failure(HttpStatus.BAD_REQUEST, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+    }
+    String text = request.path("text").isString() ? request.path("text").asString() : null;
+    callbackAnswers.record(new CallbackAnswers.CallbackAnswer(
+        request.path("callback_query_id").asString(), text, clock.instant().getEpochSecond()));
+    return ok(true);
+  }
+
+  /** The callback queries answered so far, oldest first. */
+  @GetMapping("/sandbox/telegram/callback-answers")
+  List<CallbackAnswers.CallbackAnswer> callbackAnswers() {
+    return callbackAnswers.list();
   }
 
   @RequestMapping(path = "/bot{token}/getMe", method = {RequestMethod.GET, RequestMethod.POST})

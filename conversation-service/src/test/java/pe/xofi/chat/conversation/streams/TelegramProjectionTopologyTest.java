@@ -1,0 +1,96 @@
+package pe.xofi.chat.conversation.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.backoff.FixedBackOff;
+import pe.xofi.chat.conversation.engine.ConversationEngine;
+import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.member.ConversationDirectory.AgentConversation;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryConversationDirectory;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
+import pe.xofi.chat.conversation.metrics.ConversationMetrics;
+import pe.xofi.chat.conversation.parser.InboundParser;
+import pe.xofi.chat.conversation.parser.telegram.TelegramMessageParser;
+import pe.xofi.chat.schemas.Json;
+import pe.xofi.chat.schemas.Topics;
+import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.inbound.Sender;
+import pe.xofi.chat.schemas.inbound.TelegramMessageId;
+
+/** A Telegram update through the topology: the sender's {@code @username} reaches the operators' projection. */
+class TelegramProjectionTopologyTest {
+
+  private static final Instant RECEIVED = Instant.parse("2026-11-25T15:00:00Z");
+  private static final String KEY = "tg:734561289";
+
+  private final InMemoryConversationDirectory conversations = new InMemoryConversationDirectory();
+  private final AtomicLong nanos = new AtomicLong();
+
+  @TempDir Path stateDir;
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, InboundEnvelope> inbound;
+
+  @BeforeEach
+  void startDriver() {
+    ConversationMetrics metrics = new ConversationMetrics(new SimpleMeterRegistry());
+    ConversationTopology topology = new ConversationTopology(
+        new InboundParser(List.of(new TelegramMessageParser())),
+        new ConversationEngine(new IntentDetector(), new InMemoryPartnerDirectory(), new InMemoryTicketDesk(),
+            new InMemoryReceiptInbox(), conversations),
+        metrics,
+        () -> nanos.addAndGet(7_000),
+        new FixedBackOff(0, 0));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "telegram-projection-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    ConversationStreamsSettings.apply(props, metrics);
+    driver = new TopologyTestDriver(topology.build(), props);
+    inbound = driver.createInputTopic(
+        Topics.INBOUND_MESSAGES.name(),
+        Topics.INBOUND_MESSAGES.keySerde().serializer(),
+        Topics.INBOUND_MESSAGES.valueSerde().serializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  @Test
+  void shouldProjectTheTelegramUsernameOfTheSender() {
+    // given
+    var update = Json.MAPPER.readTree(
+        """
+        {"update_id":900001,"message":{"message_id":11,"date":1764082800,
+         "from":{"id":734561289,"is_bot":false,"first_name":"José","username":"jose_ahorros"},
+         "chat":{"id":734561289,"type":"private"},"text":"Hola"}}""");
+    InboundEnvelope hola = new InboundEnvelope(TelegramMessageId.ofUpdate(900001), Channel.TELEGRAM, Provider.TELEGRAM,
+        KEY, new Sender("734561289", "José"), RECEIVED, RECEIVED, update);
+
+    // when
+    inbound.pipeInput(KEY, hola);
+
+    // then
+    assertThat(conversations.get(KEY)).isEqualTo(
+        new AgentConversation(KEY, Channel.TELEGRAM, null, "734561289", "jose_ahorros", null, false, "{}", RECEIVED));
+  }
+}
