@@ -29,7 +29,7 @@ import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 import pe.xofi.chat.testsupport.KafkaTestBroker;
 import pe.xofi.chat.testsupport.PostgresTestDatabase;
-import pe.xofi.chat.outbound.support.LedgerDatabase;
+import pe.xofi.chat.outbound.support.OutboundTestContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,13 +45,7 @@ class OutboundDeliveryIT {
 
   @DynamicPropertySource
   static void kafkaAndWhapi(DynamicPropertyRegistry registry) {
-    KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
-    LedgerDatabase.register(registry, DB);
-    registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-    // the media stage runs too; a group of its own keeps it off other tests' media requests
-    registry.add("xofi.outbound.media.group-id", () -> GROUP + "-media");
-    registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+    OutboundTestContext.register(registry, GROUP, DB);
     registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
     registry.add("xofi.outbound.whapi.token", () -> InProcessSandbox.TOKEN);
   }

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import pe.xofi.chat.outbound.support.Backlog;
 import pe.xofi.chat.outbound.support.InProcessSandbox;
-import pe.xofi.chat.outbound.support.LedgerDatabase;
+import pe.xofi.chat.outbound.support.OutboundTestContext;
 import pe.xofi.chat.outbound.support.Replies;
 import pe.xofi.chat.outbound.support.Sizes;
 import pe.xofi.chat.outbound.support.TopicReader;
@@ -48,12 +48,7 @@ class OutboundLimitsIT {
 
   @DynamicPropertySource
   static void kafkaAndWhapi(DynamicPropertyRegistry registry) {
-    KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
-    LedgerDatabase.register(registry, DB);
-    registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-    registry.add("xofi.outbound.media.group-id", () -> GROUP + "-media");
-    registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+    OutboundTestContext.register(registry, GROUP, DB);
     registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
     registry.add("xofi.outbound.whapi.token", () -> InProcessSandbox.TOKEN);
     // 0.3 + 0.6 + 1.2 + 2.4 + 4.8 + 9.6 + 10 s ... : longer than the outage, short enough for a test

@@ -26,7 +26,7 @@ import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 import pe.xofi.chat.testsupport.KafkaTestBroker;
 import pe.xofi.chat.testsupport.PostgresTestDatabase;
-import pe.xofi.chat.outbound.support.LedgerDatabase;
+import pe.xofi.chat.outbound.support.OutboundTestContext;
 
 /** WHAPI cannot be reached: bounded retries in the partition, then DEAD_LETTERED and the DLT. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -39,13 +39,7 @@ class OutboundRetryIT {
 
   @DynamicPropertySource
   static void kafkaAndWhapi(DynamicPropertyRegistry registry) {
-    KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
-    LedgerDatabase.register(registry, DB);
-    registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-    // the media stage runs too; a group of its own keeps it off other tests' media requests
-    registry.add("xofi.outbound.media.group-id", () -> GROUP + "-media");
-    registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+    OutboundTestContext.register(registry, GROUP, DB);
     registry.add("xofi.outbound.whapi.base-url", () -> "http://localhost:" + Replies.closedPort());
     registry.add("xofi.outbound.whapi.token", () -> "any-token");
     registry.add("xofi.outbound.retry.max-attempts", () -> "3");

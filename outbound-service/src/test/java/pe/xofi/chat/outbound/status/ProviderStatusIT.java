@@ -22,7 +22,7 @@ import pe.xofi.chat.outbound.dedupe.SentLedger;
 import pe.xofi.chat.outbound.dedupe.SentReply;
 import pe.xofi.chat.outbound.support.FixedClock;
 import pe.xofi.chat.outbound.support.InProcessSandbox;
-import pe.xofi.chat.outbound.support.LedgerDatabase;
+import pe.xofi.chat.outbound.support.OutboundTestContext;
 import pe.xofi.chat.outbound.support.Replies;
 import pe.xofi.chat.outbound.support.TopicReader;
 import pe.xofi.chat.schemas.Topics;
@@ -55,15 +55,10 @@ class ProviderStatusIT {
 
   @DynamicPropertySource
   static void kafkaAndWhapi(DynamicPropertyRegistry registry) {
-    KafkaTestBroker.createRegistryTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
-    LedgerDatabase.register(registry, DB);
-    registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-    registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-    registry.add("xofi.outbound.media.group-id", () -> GROUP + "-media");
+    OutboundTestContext.register(registry, GROUP, DB);
     registry.add("xofi.outbound.delivery.group-id", () -> STATUS_GROUP);
     registry.add("xofi.outbound.delivery.overdue-after", () -> "1s");
     registry.add("xofi.outbound.delivery.check-period", () -> "200ms");
-    registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
     registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
     registry.add("xofi.outbound.whapi.token", () -> InProcessSandbox.TOKEN);
   }
