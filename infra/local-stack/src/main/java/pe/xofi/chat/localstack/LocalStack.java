@@ -117,6 +117,54 @@ public final class LocalStack implements AutoCloseable {
     return broker;
   }
 
+  /** Kills {@code module} at once ({@code kill -9}), as a crash would; {@link #restart} brings it back. */
+  public void kill(ServiceModule module) {
+    services.get(module).kill();
+  }
+
+  /** Stops {@code module} gently (SIGTERM, then SIGKILL after 20 s). */
+  public void stop(ServiceModule module) {
+    services.get(module).close();
+  }
+
+  /**
+   * Starts {@code module} again (after {@link #kill} or {@link #stop}) with the same ports,
+   * environment and log file, and waits until it is ready.
+   */
+  public ManagedProcess restart(ServiceModule module, Duration readyWithin) {
+    ManagedProcess old = services.get(module);
+    if (old != null && old.isAlive()) {
+      old.close();
+    }
+    ManagedProcess process = startService(module);
+    processes.remove(old);
+    processes.add(process);
+    services.put(module, process);
+    process.awaitReady(() -> ManagedProcess.answers200(module.healthUrl(config)), readyWithin);
+    return process;
+  }
+
+  /** Kills the broker at once ({@code kill -9}); its data stays, {@link #restartBroker} resumes it. */
+  public void killBroker() {
+    broker.kill();
+  }
+
+  /** Stops the broker gently (a controlled shutdown). */
+  public void stopBroker() {
+    broker.close();
+  }
+
+  /** Starts the broker again on the same ports and data and waits until it answers. */
+  public ManagedProcess restartBroker() {
+    if (broker.isAlive()) {
+      broker.close();
+    }
+    ManagedProcess old = broker;
+    broker = KafkaBroker.start(config);
+    processes.set(processes.indexOf(old), broker);
+    return broker;
+  }
+
   /** Processes that were started and have exited since. */
   public List<ManagedProcess> exited() {
     return processes.stream().filter(p -> !p.isAlive()).toList();
