@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,5 +26,19 @@ class LogPrivacyTest {
     assertThat(leaks)
         .containsExactlyInAnyOrder(
             "conversation-service.log: auth for DNI 12345678 failed", "outbound-service.log: sent to 51987654321");
+  }
+
+  @Test
+  void shouldReportLinesWithAFullPhoneOfTheLoadButNotAMaskedOneOrALongerNumber(@TempDir Path logs) throws IOException {
+    // given
+    Files.writeString(
+        logs.resolve("ingress-service.log"),
+        "webhook from wa:*******0042\nwebhook from 51801200042 accepted\noffset 5180120004299 committed\n");
+
+    // when
+    List<String> leaks = LogPrivacy.leaks(logs, Set.of("51801200042"));
+
+    // then
+    assertThat(leaks).containsExactly("ingress-service.log: webhook from 51801200042 accepted");
   }
 }

@@ -19,14 +19,14 @@ import pe.xofi.chat.localstack.StackConfig;
  * {@code target/stack-run-*} and a fresh database that is dropped at the end, so it never touches a
  * developer's running stack.
  */
-final class RunningStack {
+public final class RunningStack {
 
   private static LocalStack shared;
 
   private RunningStack() {}
 
   /** The shared stack, started on first use and stopped when the test JVM exits. */
-  static synchronized LocalStack shared() {
+  public static synchronized LocalStack shared() {
     if (shared == null) {
       LocalStack stack = start(Map.of());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "system-stack-stop"));
@@ -35,12 +35,16 @@ final class RunningStack {
     return shared;
   }
 
-  static LocalStack start(Map<String, String> environment) {
-    Path projectDir = Path.of("../..").toAbsolutePath().normalize();
+  public static LocalStack start(Map<String, String> environment) {
     // a new database per run, so the demo data is loaded fresh and ticket numbers start at 1
-    DatabaseTarget db =
-        DatabaseTarget.fromEnvironment(
-            Map.of("XOFI_DB_URL", "postgresql://localhost:5432/xofi_system_test_" + Long.toString(System.currentTimeMillis(), 36)));
+    return start(
+        DatabaseTarget.fromEnvironment(Map.of("XOFI_DB_URL", "postgresql://localhost:5432/" + freshDatabaseName())),
+        environment);
+  }
+
+  /** The stack on free ports with its member database {@code db} (created if missing, dropped by {@link #stop}). */
+  public static LocalStack start(DatabaseTarget db, Map<String, String> environment) {
+    Path projectDir = projectDir();
     StackConfig config =
         new StackConfig(
             projectDir,
@@ -56,8 +60,18 @@ final class RunningStack {
     return LocalStack.start(config, line -> System.out.println("[stack] " + line));
   }
 
+  /** A database name no earlier run used. */
+  public static String freshDatabaseName() {
+    return "xofi_system_test_" + Long.toString(System.currentTimeMillis(), 36);
+  }
+
+  /** The repository root (the tests run in {@code infra/system-tests}). */
+  public static Path projectDir() {
+    return Path.of("../..").toAbsolutePath().normalize();
+  }
+
   /** Stops the processes and drops the run's database. */
-  static void stop(LocalStack stack) {
+  public static void stop(LocalStack stack) {
     stack.close();
     DatabaseTarget db = stack.config().database();
     Properties props = new Properties();
@@ -72,7 +86,7 @@ final class RunningStack {
   }
 
   /** A JDBC connection to the run's member database, for checks of what the services wrote. */
-  static Connection database(LocalStack stack) throws SQLException {
+  public static Connection database(LocalStack stack) throws SQLException {
     DatabaseTarget db = stack.config().database();
     Properties props = new Properties();
     props.setProperty("user", db.user());
@@ -80,7 +94,7 @@ final class RunningStack {
     return DriverManager.getConnection(db.jdbcUrl(db.database()), props);
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
