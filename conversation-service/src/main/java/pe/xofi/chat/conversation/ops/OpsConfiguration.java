@@ -51,6 +51,7 @@ class OpsConfiguration {
     container.setMessageListener((MessageListener<String, byte[]>) projector::project);
     ConcurrentMessageListenerContainer<String, byte[]> listener = new ConcurrentMessageListenerContainer<>(consumers, container);
     listener.setBeanName("transcript-projector");
+    listener.setCommonErrorHandler(TranscriptRetries.errorHandler());
     return listener;
   }
 }
