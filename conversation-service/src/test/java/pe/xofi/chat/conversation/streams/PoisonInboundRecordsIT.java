@@ -52,6 +52,7 @@ import pe.xofi.chat.testsupport.PostgresTestDatabase;
 class PoisonInboundRecordsIT {
 
   private static final String APPLICATION_ID = KafkaTestBroker.unique("poison-records-it");
+  private static final String TRANSCRIPTS_GROUP = KafkaTestBroker.unique("poison-transcripts-it");
   private static final Instant RECEIVED = Instant.parse("2026-11-24T10:15:30.123Z");
 
   @TempDir static Path stateDir;
@@ -64,7 +65,7 @@ class PoisonInboundRecordsIT {
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.streams.application-id", () -> APPLICATION_ID);
     registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
-    registry.add("xofi.ops.projector.group-id", () -> KafkaTestBroker.unique("poison-transcripts-it"));
+    registry.add("xofi.ops.projector.group-id", () -> TRANSCRIPTS_GROUP);
     registry.add("XOFI_DB_URL", memberDatabase::url);
     registry.add("XOFI_DB_USER", memberDatabase::user);
     registry.add("XOFI_DB_PASSWORD", memberDatabase::password);
@@ -95,6 +96,7 @@ class PoisonInboundRecordsIT {
     List<RecordMetadata> written = produce(key, List.of(notJson, wrongShape, noRoutingFacts, good));
 
     // then
+    // the transcript projector gives the unreadable ones up too, under its own group
     List<ConsumerRecord<byte[], byte[]>> letters =
         read(Topics.INBOUND_MESSAGES_DLT.name(), key, 3,
             letter -> APPLICATION_ID.equals(header(letter, DeadLetterHeaders.CONSUMER_GROUP)));
@@ -126,7 +128,39 @@ class PoisonInboundRecordsIT {
     assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 
+  @Test
+  void shouldDeadLetterRecordsTheTranscriptProjectorCannotReadAndKeepProjecting() {
+    // given: an audit fact that is not JSON, then the member's greeting
+    String phone = "519" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
+    String key = "wa:" + phone;
+    byte[] notAnEvent = "MESSAGE_HANDLED but not JSON".getBytes(StandardCharsets.UTF_8);
+    byte[] notAnEnvelope = "<xml/>".getBytes(StandardCharsets.UTF_8);
+
+    // when
+    RecordMetadata event = produce(Topics.CONVERSATION_EVENTS.name(), key, List.of(notAnEvent)).getFirst();
+    RecordMetadata inbound = produce(Topics.INBOUND_MESSAGES.name(), key, List.of(notAnEnvelope)).getFirst();
+
+    // then
+    ConsumerRecord<byte[], byte[]> eventLetter =
+        read(Topics.CONVERSATION_EVENTS_DLT.name(), key, 1, letter -> true).getFirst();
+    assertThat(eventLetter.value()).isEqualTo(notAnEvent);
+    assertThat(source(eventLetter)).isEqualTo("conversation-events-" + event.partition() + "@" + event.offset());
+    assertThat(header(eventLetter, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo(TRANSCRIPTS_GROUP);
+    assertThat(header(eventLetter, DeadLetterHeaders.EXCEPTION)).isEqualTo("tools.jackson.core.exc.StreamReadException");
+    // the same unreadable inbound record is given up by each of its two consumers, each saying so
+    List<ConsumerRecord<byte[], byte[]>> inboundLetters =
+        read(Topics.INBOUND_MESSAGES_DLT.name(), key, 2, letter -> true);
+    assertThat(inboundLetters.stream().map(letter -> header(letter, DeadLetterHeaders.CONSUMER_GROUP)).toList())
+        .containsExactlyInAnyOrder(APPLICATION_ID, TRANSCRIPTS_GROUP);
+    assertThat(inboundLetters.stream().map(PoisonInboundRecordsIT::source).distinct().toList())
+        .isEqualTo(List.of("inbound-messages-" + inbound.partition() + "@" + inbound.offset()));
+  }
+
   private static List<RecordMetadata> produce(String key, List<byte[]> values) {
+    return produce(Topics.INBOUND_MESSAGES.name(), key, values);
+  }
+
+  private static List<RecordMetadata> produce(String topic, String key, List<byte[]> values) {
     Map<String, Object> config =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
@@ -137,7 +171,7 @@ class PoisonInboundRecordsIT {
         new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (byte[] value : values) {
         ProducerRecord<byte[], byte[]> record =
-            new ProducerRecord<>(Topics.INBOUND_MESSAGES.name(), key.getBytes(StandardCharsets.UTF_8), value);
+            new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
         XofiHeaders.stamp(record.headers(), Topics.INBOUND_MESSAGES, "poison-it");
         written.add(producer.send(record).get());
       }
