@@ -39,6 +39,7 @@ public record DeadLetterReason(
       Set.of(
           "org.springframework.kafka.listener.ListenerExecutionFailedException",
           "org.springframework.kafka.listener.TimestampedException",
+          "org.springframework.kafka.support.serializer.DeserializationException",
           "org.apache.kafka.streams.errors.StreamsException",
           "java.util.concurrent.CompletionException",
           "java.util.concurrent.ExecutionException");
