@@ -1,6 +1,7 @@
 package pe.xofi.chat.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,11 @@ class SecuritySystemIT {
   private static final ZoneId LIMA = ZoneId.of("America/Lima");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** Names and a caption a member controls, sent through authentic webhooks: never to be logged. */
+  private static final String MEMBER_TYPED_NAME = "Wilfredo Quispicanchi";
+  private static final String MEMBER_TYPED_USERNAME = "wquispicanchi77";
+  private static final String MEMBER_TYPED_CAPTION = "Hola soy Wilfredo de Quispicanchi";
+
   private static LocalStack stack;
   private static TestPartner ana;
   private static TestPartner bruno;
@@ -88,7 +94,7 @@ class SecuritySystemIT {
       personal.addAll(List.of(partner.dni(), partner.phone(), "año " + partner.birthYear(), partner.email(),
           partner.firstNames().split(" ")[0], partner.lastNames().split(" ")[0], partner.address()));
     }
-    personal.add("Monto: 432.19");
+    personal.addAll(List.of("Monto: 432.19", MEMBER_TYPED_NAME, MEMBER_TYPED_USERNAME, MEMBER_TYPED_CAPTION));
     Path logs = stack.config().runDir().resolve("logs");
     List<String> leaks = new ArrayList<>();
     try (Stream<Path> files = Files.list(logs)) {
@@ -187,7 +193,22 @@ class SecuritySystemIT {
         post(telegram, telegram(telegramNone), Map.of()),
         post(telegram, telegram(telegramWrong), Map.of("X-Telegram-Bot-Api-Secret-Token", "guessed-secret")));
 
-    // then
+    // and: authentic ones, with names and text the member controls, are answered
+    String metaAuthentic = phone();
+    long telegramAuthentic = chat();
+    String metaBody = meta(metaAuthentic).replace("\"Socio\"", "\"" + MEMBER_TYPED_NAME + "\"")
+        .replace("\"Hola\"", "\"" + MEMBER_TYPED_CAPTION + "\"");
+    String telegramBody = telegram(telegramAuthentic).replace("\"first_name\":\"Socio\"",
+        "\"first_name\":\"" + MEMBER_TYPED_NAME + "\",\"username\":\"" + MEMBER_TYPED_USERNAME + "\"");
+    List<Integer> authentic = List.of(
+        post(whatsapp, metaBody, Map.of("X-Hub-Signature-256", sign(metaBody, "sandbox-app-secret"))),
+        post(telegram, telegramBody, Map.of("X-Telegram-Bot-Api-Secret-Token", "sandbox-telegram-secret")));
+    assertThat(authentic).containsExactly(200, 200);
+    for (String chat : List.of(metaAuthentic, Long.toString(telegramAuthentic))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !member(chat).outbox().isEmpty());
+    }
+
+    // then: the refused ones were answered before the authentic ones were published and answered
     assertThat(statuses).containsExactly(401, 401, 401, 401, 401);
     Set<String> refusedKeys = Set.of("wa:" + metaUnsigned, "wa:" + metaForged, "wa:" + metaResigned,
         "tg:" + telegramNone, "tg:" + telegramWrong);
