@@ -1,7 +1,10 @@
 package pe.xofi.chat.schemas;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
@@ -24,6 +27,18 @@ public final class Topics {
   public static final Topic<String, ProviderStatus> PROVIDER_STATUSES =
       Topic.json("provider-statuses", ProviderStatus.class, Duration.ofDays(7));
 
+  /**
+   * Inbound records the conversation engine could not read or handle (a bug, not an outage), as
+   * their original key and bytes with the reason in {@link DeadLetterHeaders}; redriven to {@link
+   * #INBOUND_MESSAGES}.
+   */
+  public static final Topic<String, InboundEnvelope> INBOUND_MESSAGES_DLT =
+      Topic.json("inbound-messages-dlt", InboundEnvelope.class, Duration.ofDays(30));
+
+  /** Status callbacks the outbound service could not read or reconcile, for redrive. */
+  public static final Topic<String, ProviderStatus> PROVIDER_STATUSES_DLT =
+      Topic.json("provider-statuses-dlt", ProviderStatus.class, Duration.ofDays(30));
+
   /** Replies of the conversation engine, with deterministic ids. */
   public static final Topic<String, OutboundMessage> OUTBOUND_MESSAGES =
       Topic.json("outbound-messages", OutboundMessage.class, Duration.ofDays(7));
@@ -40,23 +55,65 @@ public final class Topics {
   public static final Topic<String, MediaDownload> MEDIA_DOWNLOADS =
       Topic.json("media-downloads", MediaDownload.class, Duration.ofDays(7));
 
+  /** Download requests the media stage could not read or process (not a provider failure), for redrive. */
+  public static final Topic<String, MediaDownload> MEDIA_DOWNLOADS_DLT =
+      Topic.json("media-downloads-dlt", MediaDownload.class, Duration.ofDays(30));
+
   /** Audit facts of the conversation engine. */
   public static final Topic<String, ConversationEvent> CONVERSATION_EVENTS =
       Topic.json("conversation-events", ConversationEvent.class, Duration.ofDays(30));
+
+  /** Audit facts the transcript projector could not read or project, for redrive. */
+  public static final Topic<String, ConversationEvent> CONVERSATION_EVENTS_DLT =
+      Topic.json("conversation-events-dlt", ConversationEvent.class, Duration.ofDays(30));
 
   /** Every topic of the pipeline, for provisioning and documentation checks. */
   public static final List<Topic<String, ?>> ALL =
       List.of(
           INBOUND_MESSAGES,
+          INBOUND_MESSAGES_DLT,
           PROVIDER_STATUSES,
+          PROVIDER_STATUSES_DLT,
           OUTBOUND_MESSAGES,
           OUTBOUND_MESSAGES_DLT,
           DELIVERY_EVENTS,
           MEDIA_DOWNLOADS,
-          CONVERSATION_EVENTS);
+          MEDIA_DOWNLOADS_DLT,
+          CONVERSATION_EVENTS,
+          CONVERSATION_EVENTS_DLT);
+
+  /**
+   * The dead-letter topic of each consumed topic, in the order of {@link #ALL}: a record that a
+   * consumer cannot read or process goes to its topic's DLT, and is redriven back to that topic.
+   */
+  public static final Map<Topic<String, ?>, Topic<String, ?>> DEAD_LETTERS =
+      orderedMap(
+          INBOUND_MESSAGES, INBOUND_MESSAGES_DLT,
+          PROVIDER_STATUSES, PROVIDER_STATUSES_DLT,
+          OUTBOUND_MESSAGES, OUTBOUND_MESSAGES_DLT,
+          MEDIA_DOWNLOADS, MEDIA_DOWNLOADS_DLT,
+          CONVERSATION_EVENTS, CONVERSATION_EVENTS_DLT);
 
   /** Default partition count of every topic (DESIGN.md). */
   public static final int DEFAULT_PARTITIONS = 12;
+
+  /** The dead-letter topic of {@code source}; fails for a topic nobody consumes. */
+  public static Topic<String, ?> deadLetterTopicOf(String source) {
+    return DEAD_LETTERS.entrySet().stream()
+        .filter(entry -> entry.getKey().name().equals(source))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no dead-letter topic for " + source));
+  }
+
+  @SafeVarargs
+  private static Map<Topic<String, ?>, Topic<String, ?>> orderedMap(Topic<String, ?>... pairs) {
+    Map<Topic<String, ?>, Topic<String, ?>> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
 
   private Topics() {}
 }

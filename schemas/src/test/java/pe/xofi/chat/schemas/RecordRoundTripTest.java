@@ -25,10 +25,14 @@ class RecordRoundTripTest {
     return Stream.concat(
         Stream.of(
             Arguments.of(Topics.INBOUND_MESSAGES, Examples.inbound()),
+            Arguments.of(Topics.INBOUND_MESSAGES_DLT, Examples.inbound()),
             Arguments.of(Topics.PROVIDER_STATUSES, Examples.status()),
+            Arguments.of(Topics.PROVIDER_STATUSES_DLT, Examples.status()),
             Arguments.of(Topics.DELIVERY_EVENTS, Examples.delivery()),
             Arguments.of(Topics.MEDIA_DOWNLOADS, Examples.media()),
-            Arguments.of(Topics.CONVERSATION_EVENTS, Examples.event())),
+            Arguments.of(Topics.MEDIA_DOWNLOADS_DLT, Examples.media()),
+            Arguments.of(Topics.CONVERSATION_EVENTS, Examples.event()),
+            Arguments.of(Topics.CONVERSATION_EVENTS_DLT, Examples.event())),
         outbound);
   }
 

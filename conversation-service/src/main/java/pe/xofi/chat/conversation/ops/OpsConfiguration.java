@@ -1,5 +1,6 @@
 package pe.xofi.chat.conversation.ops;
 
+import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,8 +51,8 @@ class OpsConfiguration {
     TranscriptProjector projector = new TranscriptProjector(parser, intents, store);
     container.setMessageListener((MessageListener<String, byte[]>) projector::project);
     ConcurrentMessageListenerContainer<String, byte[]> listener = new ConcurrentMessageListenerContainer<>(consumers, container);
+    listener.setCommonErrorHandler(ProjectorErrorHandling.errorHandler(kafka, groupId, Clock.systemUTC()));
     listener.setBeanName("transcript-projector");
-    listener.setCommonErrorHandler(TranscriptRetries.errorHandler());
     return listener;
   }
 }

@@ -1,8 +1,6 @@
 package pe.xofi.chat.conversation.ops;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import pe.xofi.chat.conversation.engine.Intent;
 import pe.xofi.chat.conversation.engine.IntentDetector;
 import pe.xofi.chat.conversation.message.InboundMessage;
@@ -20,14 +18,13 @@ import pe.xofi.chat.conversation.ops.TranscriptLine.Direction;
 /**
  * Projects the log into transcripts: each member message (an identification is withheld, never its
  * DNI or birth year), each bot reply, and each message's intent from its {@code MESSAGE_HANDLED}
- * event. Records that cannot be read are logged and skipped: the log keeps them.
+ * event. A failure is thrown to the container: a member-data outage is retried, anything else (a
+ * record that cannot be read or projected) is dead-lettered ({@link ProjectorErrorHandling}).
  */
 public final class TranscriptProjector {
 
   /** What a transcript shows instead of an identification message. */
   static final String CREDENTIALS_WITHHELD = "[identificación: DNI y año de nacimiento omitidos]";
-
-  private static final Logger log = LoggerFactory.getLogger(TranscriptProjector.class);
 
   private final InboundParser parser;
   private final IntentDetector intents;
@@ -41,18 +38,12 @@ public final class TranscriptProjector {
 
   /** Projects one record of {@code inbound-messages}, {@code outbound-messages} or {@code conversation-events}. */
   public void project(ConsumerRecord<String, byte[]> record) {
-    try {
-      if (record.topic().equals(Topics.INBOUND_MESSAGES.name())) {
-        inbound(record.key(), Topics.INBOUND_MESSAGES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-      } else if (record.topic().equals(Topics.OUTBOUND_MESSAGES.name())) {
-        outbound(Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-      } else if (record.topic().equals(Topics.CONVERSATION_EVENTS.name())) {
-        event(Topics.CONVERSATION_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-      }
-    } catch (pe.xofi.chat.conversation.member.MemberDataUnavailableException e) {
-      throw e; // the container's error handler retries it
-    } catch (RuntimeException e) {
-      log.warn("transcript projector skipped {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getClass().getName());
+    if (record.topic().equals(Topics.INBOUND_MESSAGES.name())) {
+      inbound(record.key(), Topics.INBOUND_MESSAGES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    } else if (record.topic().equals(Topics.OUTBOUND_MESSAGES.name())) {
+      outbound(Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    } else if (record.topic().equals(Topics.CONVERSATION_EVENTS.name())) {
+      event(Topics.CONVERSATION_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
     }
   }
 

@@ -15,7 +15,8 @@ import pe.xofi.chat.schemas.inbound.Provider;
 
 /**
  * Turns an envelope into an {@link InboundMessage} with the parser of its provider; a raw JSON no
- * parser can read becomes {@code Unsupported}, so a member's message never stops the stream.
+ * parser can read becomes {@code Unsupported}, so a member's message never stops the stream; text
+ * the database cannot store (NUL) is removed ({@link StorableText}).
  */
 public final class InboundParser {
 
@@ -45,7 +46,7 @@ public final class InboundParser {
       return new Unsupported(origin, Unsupported.NO_PARSER);
     }
     try {
-      return parser.parse(origin, envelope.raw());
+      return StorableText.of(parser.parse(origin, envelope.raw()));
     } catch (RuntimeException e) {
       // a parser bug must cost one message, not the partition; the raw event stays for a replay
       log.warn(

@@ -1,5 +1,6 @@
 package pe.xofi.chat.conversation.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ import pe.xofi.chat.conversation.metrics.ConversationMetrics.FailureStage;
 import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.conversation.state.ConversationStore;
+import pe.xofi.chat.schemas.DeadLetterReason;
 import pe.xofi.chat.schemas.Topic;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
@@ -33,13 +36,16 @@ import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
 /**
- * The thin adapter between Kafka Streams and the engine: reads the conversation's state, asks the
- * engine, writes the new state and forwards replies, events and media downloads, all in the task's
- * transaction. A message the engine cannot handle is logged, counted and skipped; a message that
- * meets a member-data outage is retried with a bounded back-off and then rethrown, so the task
- * fails and resumes from its last committed offset instead of dropping it.
+ * The thin adapter between Kafka Streams and the engine: reads the envelope from the record's bytes,
+ * reads the conversation's state, asks the engine, writes the new state and forwards replies, events
+ * and media downloads, all in the task's transaction. A record that cannot be read, or that makes the
+ * parser or the engine throw, is forwarded unchanged (key, bytes, headers) to {@code
+ * inbound-messages-dlt} with its reason ({@link DeadLetterReason}), in the same transaction, and the
+ * partition moves on. A message that meets a member-data outage is retried with a bounded back-off
+ * and then rethrown, so the task fails and resumes from its last committed offset instead of
+ * dropping it.
  */
-final class ConversationProcessor implements Processor<String, InboundEnvelope, String, EngineOutput> {
+final class ConversationProcessor implements Processor<byte[], byte[], String, EngineOutput> {
 
   private static final Logger log = LoggerFactory.getLogger(ConversationProcessor.class);
 
@@ -72,45 +78,88 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
   }
 
   @Override
-  public void process(Record<String, InboundEnvelope> record) {
-    InboundEnvelope envelope = record.value();
-    if (envelope == null) {
-      metrics.failed(FailureStage.PROCESSING);
-      log.warn("skipped an inbound record without value for {}", masked(record.key()));
+  public void process(Record<byte[], byte[]> record) {
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    InboundEnvelope envelope;
+    try {
+      envelope = read(record);
+    } catch (RuntimeException e) {
+      deadLetter(record, key, FailureStage.DESERIALIZATION, e);
       return;
     }
+    Decided decided;
     try {
-      handleRetryingOutages(record, envelope);
+      decided = decideRetryingOutages(record, key, envelope);
     } catch (MemberDataUnavailableException e) {
       // the processing exception handler fails the task: the message is retried, never skipped
       metrics.failed(FailureStage.MEMBER_DATA);
       log.warn(
           "member data unavailable for message {} of {}: failing the task to retry from the last commit",
           envelope.messageId(),
-          masked(record.key()),
+          masked(key),
           RedactedFailure.of(e));
       throw e;
     } catch (RuntimeException e) {
-      // nothing was written or forwarded before the engine decided, so skipping is clean
-      metrics.failed(FailureStage.PROCESSING);
-      log.warn(
-          "skipped inbound message {} for {}: it could not be handled",
-          envelope.messageId(),
-          masked(record.key()),
-          RedactedFailure.of(e));
+      // nothing was written or forwarded before the engine decided, so the dead letter is all there is
+      deadLetter(record, key, FailureStage.PROCESSING, e);
+      return;
     }
+    // writes and forwards are outside the guard: a producer or task-migration failure is Kafka's to handle
+    write(record, key, envelope, decided);
+  }
+
+  private static InboundEnvelope read(Record<byte[], byte[]> record) {
+    if (record.key() == null) {
+      throw new PoisonRecordException("inbound record without key");
+    }
+    if (record.value() == null) {
+      throw new PoisonRecordException("inbound record without value");
+    }
+    return Topics.INBOUND_MESSAGES.valueSerde().deserializer()
+        .deserialize(Topics.INBOUND_MESSAGES.name(), record.value());
   }
 
   /**
-   * Handles the message, trying it again after each back-off while the member data is unavailable;
-   * nothing is written before the engine decides, so a retry starts clean.
+   * Forwards the record as it arrived to the dead-letter topic, with the reason in its headers; the
+   * record's own headers (trace id) are kept.
    */
-  private void handleRetryingOutages(Record<String, InboundEnvelope> record, InboundEnvelope envelope) {
+  private void deadLetter(Record<byte[], byte[]> record, String key, FailureStage stage, RuntimeException failure) {
+    metrics.failed(stage);
+    RecordMetadata source = context.recordMetadata().orElse(null);
+    DeadLetterReason reason =
+        DeadLetterReason.of(
+            failure,
+            source == null ? Topics.INBOUND_MESSAGES.name() : source.topic(),
+            source == null ? -1 : source.partition(),
+            source == null ? -1L : source.offset(),
+            context.applicationId(),
+            Instant.ofEpochMilli(context.currentSystemTimeMs()));
+    Headers headers = reason.writeTo(new RecordHeaders(record.headers().toArray()));
+    context.forward(
+        new Record<>(key, new EngineOutput.DeadLetter(record.key(), record.value()), record.timestamp(), headers));
+    log.warn(
+        "dead-lettered the {} record {}-{}@{} of {} to {}: {}",
+        stage.name().toLowerCase(java.util.Locale.ROOT),
+        reason.sourceTopic(),
+        reason.partition(),
+        reason.offset(),
+        masked(key),
+        Topics.INBOUND_MESSAGES_DLT,
+        reason.exception());
+  }
+
+  /** What the engine decided for one message, with the state it decided on. */
+  private record Decided(ConversationState before, Decision decision, InboundMessage message, long micros) {}
+
+  /**
+   * Decides on the message, trying it again after each back-off while the member data is
+   * unavailable; nothing is written before the engine decides, so a retry starts clean.
+   */
+  private Decided decideRetryingOutages(Record<byte[], byte[]> record, String key, InboundEnvelope envelope) {
     BackOffExecution backOff = memberDataBackOff.start();
     while (true) {
       try {
-        handle(record, envelope);
-        return;
+        return decide(record, key, envelope);
       } catch (MemberDataUnavailableException e) {
         long waitMs = backOff.nextBackOff();
         if (waitMs == BackOffExecution.STOP) {
@@ -119,7 +168,7 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
         log.info(
             "member data unavailable for message {} of {}, retrying in {} ms",
             envelope.messageId(),
-            masked(record.key()),
+            masked(key),
             waitMs);
         pause(waitMs, e);
       }
@@ -138,9 +187,8 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
     }
   }
 
-  private void handle(Record<String, InboundEnvelope> record, InboundEnvelope envelope) {
+  private Decided decide(Record<byte[], byte[]> record, String key, InboundEnvelope envelope) {
     long started = nanoTime.getAsLong();
-    String key = record.key();
     InboundMessage message = parser.parse(key, envelope);
     ConversationState state =
         Objects.requireNonNullElseGet(store.get(key), () -> ConversationState.start(message.origin().channel()));
@@ -149,34 +197,37 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
         envelope.receivedAt() != null ? envelope.receivedAt() : Instant.ofEpochMilli(record.timestamp());
     Decision decision = engine.decide(state, message, now);
     long micros = Math.max(0, (nanoTime.getAsLong() - started) / 1_000);
-    Decision timed = decision.withHandlingMicros(micros);
+    return new Decided(state, decision.withHandlingMicros(micros), message, micros);
+  }
 
-    if (!timed.state().equals(state)) {
+  private void write(Record<byte[], byte[]> record, String key, InboundEnvelope envelope, Decided decided) {
+    Decision timed = decided.decision();
+    if (!timed.state().equals(decided.before())) {
       store.put(key, timed.state());
     }
     String traceId = XofiHeaders.traceId(record.headers());
     for (OutboundMessage reply : timed.replies()) {
-      forward(record, new EngineOutput.Reply(reply), Topics.OUTBOUND_MESSAGES, traceId);
+      forward(key, record, new EngineOutput.Reply(reply), Topics.OUTBOUND_MESSAGES, traceId);
     }
     for (MediaDownload download : timed.downloads()) {
-      forward(record, new EngineOutput.Download(download), Topics.MEDIA_DOWNLOADS, traceId);
+      forward(key, record, new EngineOutput.Download(download), Topics.MEDIA_DOWNLOADS, traceId);
     }
     for (ConversationEvent event : timed.events()) {
-      forward(record, new EngineOutput.Audit(event), Topics.CONVERSATION_EVENTS, traceId);
-      count(event, micros);
+      forward(key, record, new EngineOutput.Audit(event), Topics.CONVERSATION_EVENTS, traceId);
+      count(event, decided.micros());
     }
     log.debug(
         "handled message {} for {} with {} replies",
         envelope.messageId(),
-        message.origin().key().masked(),
+        decided.message().origin().key().masked(),
         timed.replies().size());
   }
 
   private void forward(
-      Record<String, InboundEnvelope> source, EngineOutput output, Topic<?, ?> topic, String traceId) {
+      String key, Record<byte[], byte[]> source, EngineOutput output, Topic<?, ?> topic, String traceId) {
     Headers headers = new RecordHeaders();
     XofiHeaders.stamp(headers, topic, traceId);
-    context.forward(new Record<>(source.key(), output, source.timestamp(), headers));
+    context.forward(new Record<>(key, output, source.timestamp(), headers));
   }
 
   private void count(ConversationEvent event, long micros) {
@@ -190,6 +241,9 @@ final class ConversationProcessor implements Processor<String, InboundEnvelope, 
 
   /** The key for a log line: masked when it is a conversation key, withheld otherwise. */
   static String masked(String key) {
+    if (key == null) {
+      return "<no key>";
+    }
     try {
       return ConversationKey.parse(key).masked();
     } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package pe.xofi.chat.conversation.streams;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -19,7 +21,7 @@ import pe.xofi.chat.schemas.Topics;
 /**
  * The conversation topology: {@code inbound-messages} through the engine, with the {@code
  * conversations} store, to {@code outbound-messages}, {@code media-downloads} and {@code
- * conversation-events}. Built without Spring's container so tests drive it with {@code
+ * conversation-events}, and the records it gives up on to {@code inbound-messages-dlt}. Built without Spring's container so tests drive it with {@code
  * TopologyTestDriver}.
  */
 public final class ConversationTopology {
@@ -66,11 +68,12 @@ public final class ConversationTopology {
   /** Adds the conversation topology to {@code builder}. */
   public void addTo(StreamsBuilder builder) {
     builder.addStateStore(ConversationStore.builder());
+    // read as bytes: the processor deserializes, so an unreadable record reaches the dead-letter
+    // topic with its original bytes in the task's own transaction (Kafka Streams 4.1 has no DLQ)
     KStream<String, EngineOutput> outputs =
         builder.stream(
                 Topics.INBOUND_MESSAGES.name(),
-                Consumed.with(Topics.INBOUND_MESSAGES.keySerde(), Topics.INBOUND_MESSAGES.valueSerde())
-                    .withName("inbound-messages-source"))
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("inbound-messages-source"))
             .process(
                 () -> new ConversationProcessor(parser, engine, metrics, nanoTime, memberDataBackOff),
                 Named.as(ENGINE_NODE),
@@ -103,6 +106,17 @@ public final class ConversationTopology {
             Topics.CONVERSATION_EVENTS.name(),
             Produced.with(Topics.CONVERSATION_EVENTS.keySerde(), Topics.CONVERSATION_EVENTS.valueSerde())
                 .withName("conversation-events-sink"));
+
+    outputs
+        .flatMap(
+            (key, output) ->
+                output instanceof EngineOutput.DeadLetter letter
+                    ? List.of(KeyValue.pair(letter.key(), letter.value()))
+                    : List.<KeyValue<byte[], byte[]>>of(),
+            Named.as("dead-letters"))
+        .to(
+            Topics.INBOUND_MESSAGES_DLT.name(),
+            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("inbound-messages-dlt-sink"));
   }
 
   /** The topology on its own, for tests and tools. */

@@ -12,9 +12,11 @@ import pe.xofi.chat.conversation.metrics.ConversationMetrics.FailureStage;
 
 /**
  * A member-data outage fails the task, so the message is processed again from the last committed
- * offset once {@link ReplaceThreadOnFailure} has replaced the thread; any other failure in a
- * processor node is logged by its coordinates, counted and skipped, so no single member's message
- * can stop a stream thread.
+ * offset once {@link ReplaceThreadOnFailure} has replaced the thread. The engine's processor
+ * dead-letters the records it cannot read or handle itself; this handler is the backstop for a
+ * failure in any other node (the output mappings): logged by its coordinates, counted and skipped,
+ * so no single member's message can stop a stream thread. (Kafka Streams 4.1's handler cannot add
+ * a record to the task's transaction, so it cannot dead-letter.)
  */
 public final class ProcessingFailureHandler implements ProcessingExceptionHandler {
 

@@ -42,6 +42,25 @@ class InboundParserTest {
   }
 
   @Test
+  void shouldRemoveNulCharactersThatTheDatabaseCannotStore() {
+    // given: "\u0000" in the webhook's JSON is a NUL in the text; PostgreSQL text refuses it
+    InboundParser parser = new InboundParser(List.of(new WhapiMessageParser()));
+    InboundEnvelope envelope =
+        WhapiExamples.textEnvelope("51902376744", "wamid.\u00003", "Pro\u0000blema\u0000", RECEIVED);
+
+    // when
+    InboundMessage message = parser.parse(KEY, envelope);
+
+    // then
+    assertThat(message)
+        .isEqualTo(
+            new Text(
+                new MessageOrigin(
+                    "wamid.3", ConversationKey.whatsapp("51902376744"), Channel.WHATSAPP, Provider.WHAPI),
+                "Problema"));
+  }
+
+  @Test
   void shouldCallAProviderWithoutParserUnsupported() {
     // given
     InboundParser parser = new InboundParser(List.of(new WhapiMessageParser()));

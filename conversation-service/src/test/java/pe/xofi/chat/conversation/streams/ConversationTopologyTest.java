@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -51,6 +52,7 @@ import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.parser.whapi.WhapiMessageParser;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.conversation.state.ConversationStore;
+import pe.xofi.chat.schemas.DeadLetterHeaders;
 import pe.xofi.chat.schemas.Json;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
@@ -93,6 +95,7 @@ class ConversationTopologyTest {
   private TestOutputTopic<String, OutboundMessage> outbound;
   private TestOutputTopic<String, ConversationEvent> events;
   private TestOutputTopic<String, MediaDownload> downloads;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
 
   @BeforeEach
   void startDriver() {
@@ -135,6 +138,9 @@ class ConversationTopologyTest {
             Topics.MEDIA_DOWNLOADS.name(),
             Topics.MEDIA_DOWNLOADS.keySerde().deserializer(),
             Topics.MEDIA_DOWNLOADS.valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            Topics.INBOUND_MESSAGES_DLT.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   @AfterEach
@@ -222,22 +228,34 @@ class ConversationTopologyTest {
   }
 
   @Test
-  void shouldSkipAGarbageRecordAndStillAnswerTheNextOne() {
+  void shouldDeadLetterAGarbageRecordWithItsReasonAndStillAnswerTheNextOne() {
     // given
+    byte[] garbage = "{not json at all".getBytes(StandardCharsets.UTF_8);
     InboundEnvelope hola = WhapiExamples.textEnvelope(PHONE, "wamid.after-garbage", "Hola", RECEIVED);
 
     // when
-    inboundBytes.pipeInput(KEY, "{not json at all".getBytes(StandardCharsets.UTF_8));
+    inboundBytes.pipeInput(new TestRecord<>(KEY, garbage, tracedHeaders(), RECEIVED));
     inbound.pipeInput(traced(hola));
 
     // then
     assertThat(outbound.readValuesToList()).isEqualTo(List.of(welcome("wamid.after-garbage")));
+    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(KEY);
+    assertThat(letter.value()).isEqualTo(garbage);
+    assertThat(header(letter, DeadLetterHeaders.EXCEPTION)).isEqualTo("tools.jackson.core.exc.StreamReadException");
+    assertThat(header(letter, DeadLetterHeaders.ERROR)).startsWith("not a valid InboundEnvelope on inbound-messages: ");
+    assertThat(header(letter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.INBOUND_MESSAGES.name());
+    assertThat(header(letter, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(letter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(header(letter, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo(APPLICATION_ID);
+    assertThat(header(letter, XofiHeaders.TRACE_ID)).isEqualTo(TRACE);
+    assertThat(deadLetters.isEmpty()).isTrue();
     assertThat(registry.get("xofi.conversation.failures").tag("stage", "deserialization").counter().count())
         .isEqualTo(1.0);
   }
 
   @Test
-  void shouldSkipAnEnvelopeItCannotHandleAndStillAnswerTheNextOne() {
+  void shouldDeadLetterEnvelopesItCannotHandleAndStillAnswerTheNextOne() {
     // given
     InboundEnvelope withoutId = WhapiExamples.textEnvelope(PHONE, null, "Hola", RECEIVED);
     InboundEnvelope hola = WhapiExamples.textEnvelope(PHONE, "wamid.after-bad-envelope", "Hola", RECEIVED);
@@ -246,12 +264,27 @@ class ConversationTopologyTest {
     inbound.pipeInput(KEY, withoutId);
     inbound.pipeInput("not-a-conversation-key", hola);
     inbound.pipeInput(KEY, (InboundEnvelope) null);
+    inboundBytes.pipeInput((String) null, "{}".getBytes(StandardCharsets.UTF_8));
     inbound.pipeInput(traced(hola));
 
     // then
     assertThat(outbound.readValuesToList()).isEqualTo(List.of(welcome("wamid.after-bad-envelope")));
+    List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
+    assertThat(letters.stream().map(letter -> header(letter, DeadLetterHeaders.SOURCE_OFFSET)).toList())
+        .isEqualTo(List.of("0", "1", "2", "3"));
+    assertThat(letters.stream().map(letter -> header(letter, DeadLetterHeaders.EXCEPTION)).toList())
+        .isEqualTo(List.of(
+            "java.lang.IllegalArgumentException",
+            "java.lang.IllegalArgumentException",
+            PoisonRecordException.class.getName(),
+            PoisonRecordException.class.getName()));
+    assertThat(letters.get(1).key()).isEqualTo("not-a-conversation-key".getBytes(StandardCharsets.UTF_8));
+    assertThat(letters.get(2).value()).isNull();
+    assertThat(letters.get(3).key()).isNull();
     assertThat(registry.get("xofi.conversation.failures").tag("stage", "processing").counter().count())
-        .isEqualTo(3.0);
+        .isEqualTo(2.0);
+    assertThat(registry.get("xofi.conversation.failures").tag("stage", "deserialization").counter().count())
+        .isEqualTo(2.0);
   }
 
   @Test
@@ -388,9 +421,13 @@ class ConversationTopologyTest {
   }
 
   private static TestRecord<String, InboundEnvelope> traced(InboundEnvelope envelope) {
+    return new TestRecord<>(envelope.conversationKey(), envelope, tracedHeaders(), RECEIVED);
+  }
+
+  private static RecordHeaders tracedHeaders() {
     RecordHeaders headers = new RecordHeaders();
     XofiHeaders.stamp(headers, Topics.INBOUND_MESSAGES, TRACE);
-    return new TestRecord<>(envelope.conversationKey(), envelope, headers, RECEIVED);
+    return headers;
   }
 
   private static String header(TestRecord<?, ?> record, String name) {

@@ -44,6 +44,18 @@ class DltCommandIT {
       dead.headers().add(DeadLetterHeaders.ATTEMPTS, "1".getBytes(StandardCharsets.UTF_8));
       dead.headers().add("xofi-trace-id", "trace-dlt".getBytes(StandardCharsets.UTF_8));
       producer.send(dead).get();
+      // one non-JSON inbound record, dead-lettered by the engine and by the transcript projector
+      for (String group : List.of("conversation-service", "conversation-transcripts")) {
+        ProducerRecord<String, String> poison =
+            new ProducerRecord<>(Topics.INBOUND_MESSAGES_DLT.name(), "wa:51912345678", "not json");
+        poison.headers().add(DeadLetterHeaders.EXCEPTION, "tools.jackson.core.exc.StreamReadException".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(DeadLetterHeaders.ERROR, "not a valid InboundEnvelope".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(DeadLetterHeaders.SOURCE_TOPIC, "inbound-messages".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(DeadLetterHeaders.SOURCE_PARTITION, "4".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(DeadLetterHeaders.SOURCE_OFFSET, "17".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(DeadLetterHeaders.CONSUMER_GROUP, group.getBytes(StandardCharsets.UTF_8));
+        producer.send(poison).get();
+      }
     }
     // when
     String listed = run("dlt", "list", "--bootstrap-servers", servers);
@@ -51,9 +63,16 @@ class DltCommandIT {
     String second = run("dlt", "redrive", "--bootstrap-servers", servers);
     // then
     assertThat(listed).contains("p.dlt-it#1").contains("wa:*******4321").contains("WHAPI answered 400")
-        .doesNotContain("51987654321").contains("1 record(s)");
-    assertThat(List.of(first.strip(), second.strip())).containsExactly(
-        "redrove 1 record(s) to outbound-messages", "redrove 0 record(s) to outbound-messages");
+        .contains("inbound-messages-dlt").contains("StreamReadException").contains("conversation-transcripts")
+        .doesNotContain("51987654321").doesNotContain("51912345678").contains("3 record(s)");
+    assertThat(first.lines().toList()).isEqualTo(List.of(
+        "redrove 1 record(s) from inbound-messages-dlt to inbound-messages",
+        "redrove 0 record(s) from provider-statuses-dlt to provider-statuses",
+        "redrove 1 record(s) from outbound-messages-dlt to outbound-messages",
+        "redrove 0 record(s) from media-downloads-dlt to media-downloads",
+        "redrove 0 record(s) from conversation-events-dlt to conversation-events"));
+    assertThat(second.lines()).allMatch(line -> line.startsWith("redrove 0 record(s)"));
+    assertThat(read(servers, Topics.INBOUND_MESSAGES.name())).extracting(ConsumerRecord::value).containsExactly("not json");
     List<ConsumerRecord<String, String>> redriven = outboundMessages(servers);
     assertThat(redriven).hasSize(1);
     assertThat(redriven.getFirst().value()).isEqualTo(VALUE);
@@ -77,11 +96,15 @@ class DltCommandIT {
   }
 
   private static List<ConsumerRecord<String, String>> outboundMessages(String servers) {
+    return read(servers, Topics.OUTBOUND_MESSAGES.name());
+  }
+
+  private static List<ConsumerRecord<String, String>> read(String servers, String topic) {
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
         ConsumerConfig.GROUP_ID_CONFIG, KafkaTestBroker.unique("dlt-it-reader"),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(Topics.OUTBOUND_MESSAGES.name()));
+      consumer.subscribe(List.of(topic));
       List<ConsumerRecord<String, String>> records = new ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (System.nanoTime() < deadline) {

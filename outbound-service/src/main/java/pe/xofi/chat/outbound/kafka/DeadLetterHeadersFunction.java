@@ -11,35 +11,37 @@ import pe.xofi.chat.outbound.delivery.AttemptLog;
 import pe.xofi.chat.outbound.send.SendFailure;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 import pe.xofi.chat.schemas.DeadLetterHeaders;
+import pe.xofi.chat.schemas.DeadLetterReason;
 
 /**
- * The {@code xofi-dlt-*} headers of a dead-lettered reply: the error (never the provider's own text,
- * which may quote the member), the last status code, the attempts and their first and last times.
+ * The {@code xofi-dlt-*} headers of a dead-lettered reply: source, group and exception ({@link
+ * DeadLetterReason}), the error (for a send failure our own words, never the provider's text, which
+ * may quote the member), the last status code, the attempts and their first and last times.
  */
 final class DeadLetterHeadersFunction implements BiFunction<ConsumerRecord<?, ?>, Exception, Headers> {
 
   private final AttemptLog attempts;
   private final Clock clock;
+  private final String group;
 
-  DeadLetterHeadersFunction(AttemptLog attempts, Clock clock) {
+  DeadLetterHeadersFunction(AttemptLog attempts, Clock clock, String group) {
     this.attempts = attempts;
     this.clock = clock;
+    this.group = group;
   }
 
   @Override
   public Headers apply(ConsumerRecord<?, ?> record, Exception exception) {
-    Headers headers = new RecordHeaders();
+    Headers headers =
+        DeadLetterReason.of(exception, record.topic(), record.partition(), record.offset(), group, clock.instant())
+            .writeTo(new RecordHeaders());
     SendFailure failure = SendFailure.in(exception).orElse(null);
     if (failure == null) {
-      Throwable root = exception;
-      while (root.getCause() != null) {
-        root = root.getCause();
-      }
-      add(headers, DeadLetterHeaders.ERROR, root.getClass().getSimpleName());
       return headers;
     }
     String id = record.value() instanceof OutboundMessage message ? message.id() : null;
     Attempt attempt = attempts.current(id, clock.instant());
+    headers.remove(DeadLetterHeaders.ERROR);
     add(headers, DeadLetterHeaders.ERROR, failure.getMessage());
     failure.statusCode().ifPresent(code -> add(headers, DeadLetterHeaders.STATUS_CODE, code.toString()));
     add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(attempt.number()));

@@ -30,6 +30,7 @@ import pe.xofi.chat.outbound.limit.LimitProperties;
 import pe.xofi.chat.outbound.limit.PartitionShare;
 import pe.xofi.chat.outbound.limit.SendLimiter;
 import pe.xofi.chat.outbound.send.TransientSendFailure;
+import pe.xofi.chat.schemas.JsonSerde;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
@@ -81,18 +82,33 @@ class OutboundKafkaConfiguration {
         new ByteArraySerializer());
   }
 
+  /** Values of any type, written back as JSON, for the other listeners' dead letters. */
+  @Bean
+  DefaultKafkaProducerFactory<String, Object> anyValueDeadLetterProducerFactory(KafkaProperties kafka) {
+    return new DefaultKafkaProducerFactory<>(
+        ProducerSettings.reliable(kafka), Topics.OUTBOUND_MESSAGES_DLT.keySerde().serializer(), new JsonSerde<>(Object.class));
+  }
+
+  @Bean
+  DeadLetters deadLetters(
+      DefaultKafkaProducerFactory<String, byte[]> unreadableDeadLetterProducerFactory,
+      DefaultKafkaProducerFactory<String, Object> anyValueDeadLetterProducerFactory) {
+    return new DeadLetters(
+        new KafkaTemplate<>(unreadableDeadLetterProducerFactory), new KafkaTemplate<>(anyValueDeadLetterProducerFactory));
+  }
+
   @Bean
   DeadLetterPublishingRecoverer deadLetterRecoverer(
       DefaultKafkaProducerFactory<String, OutboundMessage> deadLetterProducerFactory,
       DefaultKafkaProducerFactory<String, byte[]> unreadableDeadLetterProducerFactory,
-      AttemptLog attempts, Clock clock) {
+      AttemptLog attempts, Clock clock, KafkaProperties kafka) {
     Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
     templates.put(OutboundMessage.class, new KafkaTemplate<>(deadLetterProducerFactory));
     templates.put(byte[].class, new KafkaTemplate<>(unreadableDeadLetterProducerFactory));
     // a negative partition lets the producer pick it from the key, keeping a member's replies together
     DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
         (record, exception) -> new TopicPartition(Topics.OUTBOUND_MESSAGES_DLT.name(), -1));
-    recoverer.setHeadersFunction(new DeadLetterHeadersFunction(attempts, clock));
+    recoverer.setHeadersFunction(new DeadLetterHeadersFunction(attempts, clock, kafka.getConsumer().getGroupId()));
     return recoverer;
   }
 

@@ -1,11 +1,13 @@
 package pe.xofi.chat.outbound.media;
 
+import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,7 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import pe.xofi.chat.outbound.delivery.ProducerSettings;
+import pe.xofi.chat.outbound.kafka.DeadLetters;
 import pe.xofi.chat.outbound.kafka.MaskedKeys;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.media.MediaDownload;
@@ -27,7 +30,8 @@ import pe.xofi.chat.schemas.outbound.OutboundMessage;
 /**
  * Consumption of {@code media-downloads} in its own group: committed records only (the engine
  * writes them in Kafka Streams transactions), transient failures retried in the partition with a
- * bounded exponential back-off, then {@link GiveUpRecoverer}; "send it again" replies produced on
+ * bounded exponential back-off, then {@link GiveUpRecoverer} (unreadable requests and bugs also to
+ * {@code media-downloads-dlt}); "send it again" replies produced on
  * {@code outbound-messages} with {@code acks=all} and idempotence.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,7 +51,7 @@ class MediaKafkaConfiguration {
     return new DefaultKafkaConsumerFactory<>(
         settings,
         Topics.MEDIA_DOWNLOADS.keySerde().deserializer(),
-        // an unreadable request is logged and skipped instead of stopping the partition
+        // an unreadable request goes to the dead-letter topic instead of stopping the partition
         new ErrorHandlingDeserializer<>(Topics.MEDIA_DOWNLOADS.valueSerde().deserializer()));
   }
 
@@ -66,13 +70,14 @@ class MediaKafkaConfiguration {
   }
 
   @Bean
-  DefaultErrorHandler mediaErrorHandler(ReceiptFileDownloader downloader, MediaProperties properties) {
+  DefaultErrorHandler mediaErrorHandler(ReceiptFileDownloader downloader, MediaProperties properties,
+      DeadLetters deadLetters, Clock clock, @Value("${xofi.outbound.media.group-id}") String group) {
     MediaProperties.Retry retry = properties.retry();
     ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
     backOff.setInitialInterval(retry.initialInterval().toMillis());
     backOff.setMultiplier(retry.multiplier());
     backOff.setMaxInterval(retry.maxInterval().toMillis());
-    DefaultErrorHandler handler = new DefaultErrorHandler(new GiveUpRecoverer(downloader, retry.maxAttempts()), backOff);
+    DefaultErrorHandler handler = new DefaultErrorHandler(new GiveUpRecoverer(downloader, retry.maxAttempts(), deadLetters.recoverer(group, clock)), backOff);
     // only an unavailable provider or database is worth waiting for; anything else gives up at once
     handler.defaultFalse();
     handler.addRetryableExceptions(TransientMediaFailure.class);

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +15,13 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import pe.xofi.chat.outbound.dedupe.SentLedger;
 import pe.xofi.chat.outbound.delivery.DeliveryMetrics;
+import pe.xofi.chat.outbound.kafka.DeadLetters;
 import pe.xofi.chat.outbound.kafka.MaskedKeys;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
@@ -25,8 +29,10 @@ import pe.xofi.chat.schemas.status.ProviderStatus;
 
 /**
  * Consumption of {@code provider-statuses} in its own group: committed records only, a failure
- * (ledger or broker unavailable) retried in the partition with a bounded back-off, then logged
- * without the record's value (it quotes the recipient) and skipped: a lost status costs one event.
+ * (ledger or broker unavailable) retried in the partition with a bounded back-off, then moved to
+ * {@code provider-statuses-dlt} ({@link DeadLetters}) and logged without the record's value (it
+ * quotes the recipient); a status that cannot be read, or that fails as a bug does, goes there at
+ * once.
  */
 @Configuration(proxyBeanMethods = false)
 class StatusKafkaConfiguration {
@@ -47,19 +53,28 @@ class StatusKafkaConfiguration {
     return new DefaultKafkaConsumerFactory<>(
         settings,
         Topics.PROVIDER_STATUSES.keySerde().deserializer(),
-        // an unreadable status is logged and skipped instead of stopping the partition
+        // an unreadable status goes to the dead-letter topic instead of stopping the partition
         new ErrorHandlingDeserializer<>(Topics.PROVIDER_STATUSES.valueSerde().deserializer()));
   }
 
   @Bean
-  DefaultErrorHandler statusErrorHandler() {
+  DefaultErrorHandler statusErrorHandler(
+      DeadLetters deadLetters, Clock clock, @Value("${xofi.outbound.delivery.group-id}") String group) {
     ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(MAX_RETRIES);
     backOff.setInitialInterval(1_000);
     backOff.setMultiplier(2.0);
     backOff.setMaxInterval(30_000);
-    return new DefaultErrorHandler((record, exception) -> log.error(
-        "gave up on provider status {}-{}@{} of {}: {}", record.topic(), record.partition(), record.offset(),
-        MaskedKeys.of(record.key()), rootCause(exception)), backOff);
+    DeadLetterPublishingRecoverer toDeadLetters = deadLetters.recoverer(group, clock);
+    DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+      toDeadLetters.accept(record, exception);
+      log.error("gave up on provider status {}-{}@{} of {}: {}, moved to {}", record.topic(), record.partition(),
+          record.offset(), MaskedKeys.of(record.key()), rootCause(exception), Topics.PROVIDER_STATUSES_DLT);
+    }, backOff);
+    // a status no code path accepts fails the same way every time: only outages are worth waiting for
+    handler.addNotRetryableExceptions(
+        IllegalArgumentException.class, IllegalStateException.class, NullPointerException.class,
+        SerializationException.class);
+    return handler;
   }
 
   @Bean(CONTAINER_FACTORY)

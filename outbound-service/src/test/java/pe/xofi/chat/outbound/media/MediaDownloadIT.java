@@ -1,5 +1,8 @@
 package pe.xofi.chat.outbound.media;
 
+import pe.xofi.chat.schemas.DeadLetterHeaders;
+import pe.xofi.chat.outbound.support.DeadLetterReader;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static pe.xofi.chat.outbound.support.FixedClock.NOW;
@@ -239,5 +242,29 @@ class MediaDownloadIT {
     }
     assertThat(meters.get("xofi.outbound.media.failed.receipts")
         .tags("provider", "whapi", "outcome", "unknown_receipt").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldDeadLetterARequestItCannotReadAndStoreTheNextFile() {
+    // given
+    String phone = Replies.uniquePhone();
+    byte[] poison = "{\"receiptId\": {\"not\": \"a string\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] file = randomBytes(120);
+    String mediaId = SANDBOX.upload(phone, "image/jpeg", file);
+    String number = newReceipt(mediaId, "image/jpeg");
+    // when
+    RecordMetadata source = DeadLetterReader.produceBytes(Topics.MEDIA_DOWNLOADS, "wa:" + phone, poison);
+    request(download(number, phone, mediaId, null, "image/jpeg"));
+    // then
+    ConsumerRecord<String, byte[]> letter = DeadLetterReader.awaitLetters(Topics.MEDIA_DOWNLOADS_DLT, "wa:" + phone, 1)
+        .getFirst();
+    assertThat(letter.value()).isEqualTo(poison);
+    assertThat(List.of(
+        DeadLetterReader.header(letter, DeadLetterHeaders.SOURCE_TOPIC),
+        DeadLetterReader.header(letter, DeadLetterHeaders.SOURCE_OFFSET),
+        DeadLetterReader.header(letter, DeadLetterHeaders.CONSUMER_GROUP)))
+        .isEqualTo(List.of(Topics.MEDIA_DOWNLOADS.name(), Long.toString(source.offset()), MEDIA_GROUP));
+    assertThat(DeadLetterReader.header(letter, DeadLetterHeaders.ERROR)).startsWith("not a valid MediaDownload");
+    await().atMost(KafkaTestBroker.patience()).until(() -> DB.receipt(number).status().equals("STORED"));
   }
 }

@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +22,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import pe.xofi.chat.outbound.dedupe.SentLedger;
 import pe.xofi.chat.outbound.dedupe.SentReply;
+import pe.xofi.chat.outbound.support.DeadLetterReader;
 import pe.xofi.chat.outbound.support.FixedClock;
 import pe.xofi.chat.outbound.support.InProcessSandbox;
 import pe.xofi.chat.outbound.support.OutboundTestContext;
 import pe.xofi.chat.outbound.support.Replies;
 import pe.xofi.chat.outbound.support.TopicReader;
+import pe.xofi.chat.schemas.DeadLetterHeaders;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
@@ -123,6 +127,34 @@ class ProviderStatusIT {
           event(reply, providerId, DeliveryStatus.FAILED, "470 outside the 24-hour window"));
       assertThat(List.of(statuses("unknown_message"), statuses("duplicate"), statuses("ignored")))
           .containsExactly(1.0, 2.0, 1.0);
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAStatusItCannotReadAndReconcileTheNextOne() {
+    try (TopicReader<DeliveryEvent> events = new TopicReader<>(Topics.DELIVERY_EVENTS)) {
+      // given
+      OutboundMessage reply = Replies.text(Replies.uniquePhone(), "Tu ticket fue creado.");
+      String providerId = sent(reply, events);
+      byte[] poison = "{\"status\": [\"not\", \"a status\"".getBytes(StandardCharsets.UTF_8);
+      // when
+      RecordMetadata source = DeadLetterReader.produceBytes(Topics.PROVIDER_STATUSES, reply.conversationKey(), poison);
+      Replies.produce(Topics.PROVIDER_STATUSES, reply.conversationKey(), status(reply, providerId, "delivered"), "t");
+      // then
+      ConsumerRecord<String, byte[]> letter =
+          DeadLetterReader.awaitLetters(Topics.PROVIDER_STATUSES_DLT, reply.conversationKey(), 1).getFirst();
+      assertThat(letter.value()).isEqualTo(poison);
+      assertThat(Map.of(
+          "topic", DeadLetterReader.header(letter, DeadLetterHeaders.SOURCE_TOPIC),
+          "partition", DeadLetterReader.header(letter, DeadLetterHeaders.SOURCE_PARTITION),
+          "offset", DeadLetterReader.header(letter, DeadLetterHeaders.SOURCE_OFFSET),
+          "group", DeadLetterReader.header(letter, DeadLetterHeaders.CONSUMER_GROUP)))
+          .isEqualTo(Map.of("topic", Topics.PROVIDER_STATUSES.name(), "partition", Integer.toString(source.partition()),
+              "offset", Long.toString(source.offset()), "group", STATUS_GROUP));
+      assertThat(DeadLetterReader.header(letter, DeadLetterHeaders.EXCEPTION)).startsWith("tools.jackson.");
+      assertThat(DeadLetterReader.header(letter, DeadLetterHeaders.ERROR)).startsWith("not a valid ProviderStatus");
+      assertThat(events.awaitAtLeast(2, reply.conversationKey()).get(1).value())
+          .isEqualTo(event(reply, providerId, DeliveryStatus.DELIVERED, null));
     }
   }
 

@@ -28,6 +28,12 @@ public final class ReceiptHandler {
   /** How old a payment date may be, in days before today. */
   public static final int MAX_AGE_DAYS = 90;
 
+  /**
+   * The largest amount a receipt holds ({@code payment_receipt.amount NUMERIC(14, 2)}): a larger one
+   * would be refused by the database on every attempt, so it is asked again instead.
+   */
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
   private final ReceiptInbox inbox;
 
   public ReceiptHandler(ReceiptInbox inbox) {
@@ -88,9 +94,12 @@ public final class ReceiptHandler {
   private void complete(Turn turn, Partner partner, BigDecimal amount, LocalDate date, MediaFile file) {
     LocalDate today = turn.today();
     LocalDate earliest = today.minusDays(MAX_AGE_DAYS);
-    if (amount == null || amount.signum() <= 0) {
+    if (amount == null || amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0) {
       turn.update(turn.state().withForm(new UploadReceipt(ReceiptStep.AMOUNT, null, date, file)));
-      turn.say(amount == null ? ReceiptTexts.ASK_AMOUNT : ReceiptTexts.AMOUNT_NOT_POSITIVE);
+      turn.say(
+          amount == null
+              ? ReceiptTexts.ASK_AMOUNT
+              : amount.signum() <= 0 ? ReceiptTexts.AMOUNT_NOT_POSITIVE : ReceiptTexts.AMOUNT_TOO_LARGE);
       return;
     }
     if (date == null || date.isAfter(today) || date.isBefore(earliest)) {

@@ -32,6 +32,9 @@ public final class ReceiptTexts {
   public static final String AMOUNT_NOT_POSITIVE =
       "El monto debe ser mayor que cero, así que aún no registré tu comprobante.\n" + ASK_AMOUNT;
 
+  public static final String AMOUNT_TOO_LARGE =
+      "El monto es demasiado alto, así que aún no registré tu comprobante.\n" + ASK_AMOUNT;
+
   /** The answer to a file over 10 MiB: nothing is registered. */
   public static final String FILE_TOO_LARGE =
       """

@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * The member database as the Kafka Streams thread uses it: every call blocks for at most the query
  * timeout, and a timeout, a lost connection or a database error becomes a {@link
- * MemberDataUnavailableException} naming the operation only (never the data).
+ * MemberDataUnavailableException} naming the operation only (never the data); a value the database
+ * refuses (data or integrity error) is not an outage and passes through.
  */
 public final class BlockingDatabase {
 
@@ -57,9 +58,27 @@ public final class BlockingDatabase {
   }
 
   private static boolean isUnavailability(Throwable cause) {
+    if (isRefusedData(cause)) {
+      return false;
+    }
     return cause instanceof TimeoutException
         || cause instanceof DataAccessException
         || cause instanceof R2dbcException
         || cause instanceof IOException;
+  }
+
+  /**
+   * A value the database refuses (SQLSTATE class 22, data exception, e.g. a numeric overflow, or 23,
+   * integrity violation) is refused on every attempt: it is not an outage, and retrying it would block
+   * the partition for ever, so it passes through and the message is dead-lettered.
+   */
+  static boolean isRefusedData(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+          && (r2dbc.getSqlState().startsWith("22") || r2dbc.getSqlState().startsWith("23"))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

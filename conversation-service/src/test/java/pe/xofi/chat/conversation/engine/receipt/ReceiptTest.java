@@ -175,6 +175,34 @@ class ReceiptTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Monto: 1000000000000\nFecha: 2026-11-20", "Monto: 999999999999.999\nFecha: 2026-11-20",
+      "Monto: 9999999999999999999999999999999999999999\nFecha: 2026-11-20"})
+  void shouldAskAgainForAnAmountLargerThanAReceiptHolds(String caption) {
+    // when
+    Decision decision = fixture.engine.decide(maria, photo("wamid.8b", caption), NOW);
+
+    // then
+    assertThat(texts(decision))
+        .isEqualTo(
+            List.of(
+                """
+                El monto es demasiado alto, así que aún no registré tu comprobante.
+                ¿Cuál es el *monto* que pagaste? Escríbelo así: *500* o *S/ 1,250.50*.
+                Escribe *cancelar* para descartar el comprobante."""));
+    assertThat(fixture.receipts.registered()).isEmpty();
+  }
+
+  @Test
+  void shouldRegisterTheLargestAmountAReceiptHolds() {
+    // when
+    fixture.engine.decide(maria, photo("wamid.8c", "Monto: 999,999,999,999.99\nFecha: 2026-11-20"), NOW);
+
+    // then
+    assertThat(fixture.receipts.registered()).hasSize(1);
+    assertThat(fixture.receipts.registered().getFirst().amount()).isEqualByComparingTo(ReceiptHandler.MAX_AMOUNT);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"Monto: 0\nFecha: 2026-11-20", "Monto: -50\nFecha: 2026-11-20"})
   void shouldRegisterNothingForAnAmountOfZeroOrLess(String caption) {
     // when

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.R2dbcBadGrammarException;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
 import reactor.core.publisher.Flux;
@@ -84,5 +87,29 @@ class BlockingDatabaseTest {
 
     // then
     assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessage("No enum constant LoanStatus.ARCHIVED");
+  }
+
+  @Test
+  void shouldLetAValueTheDatabaseRefusesThroughInsteadOfRetryingItForEver() {
+    // given: numeric overflow (22003) as the driver and as Spring report it, and a check violation (23514)
+    Mono<String> overflow =
+        Mono.error(new R2dbcDataIntegrityViolationException("numeric field overflow", "22003"));
+    Mono<String> wrapped =
+        Mono.error(new DataIntegrityViolationException("insert", new R2dbcBadGrammarException("bad", "22021")));
+    Mono<String> check = Mono.error(new R2dbcDataIntegrityViolationException("check", "23514"));
+
+    // when
+    List<Throwable> thrown =
+        List.of(
+            catchThrowable(() -> database.one("register payment receipt", overflow)),
+            catchThrowable(() -> database.one("open support ticket", wrapped)),
+            catchThrowable(() -> database.one("register payment receipt", check)));
+
+    // then
+    assertThat(thrown).noneMatch(MemberDataUnavailableException.class::isInstance);
+    assertThat(thrown.stream().map(e -> e.getClass().getSimpleName()).toList())
+        .isEqualTo(List.of(
+            "R2dbcDataIntegrityViolationException", "DataIntegrityViolationException",
+            "R2dbcDataIntegrityViolationException"));
   }
 }
