@@ -2,6 +2,7 @@ package pe.xofi.chat.schemas;
 
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
@@ -57,6 +58,14 @@ public final class Topics {
 
   /** Default partition count of every topic (DESIGN.md). */
   public static final int DEFAULT_PARTITIONS = 12;
+
+  /**
+   * Not a pipeline topic (so not in {@link #ALL}): the scratch topic of {@code ./xofi bench}, where
+   * Kafka's own {@code ProducerPerformance} writes opaque records of the inbound record size to
+   * give the ingress's capacity its anchor. The bench creates it and deletes it afterwards.
+   */
+  public static final Topic<byte[], byte[]> PRODUCER_BENCHMARK =
+      new Topic<>("xofi-bench-producer-performance", Serdes.ByteArray(), Serdes.ByteArray(), byte[].class, 1, Duration.ofHours(1));
 
   private Topics() {}
 }
