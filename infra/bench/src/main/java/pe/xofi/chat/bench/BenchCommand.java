@@ -39,6 +39,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--phones", defaultValue = "5000", description = "distinct members writing (default ${DEFAULT-VALUE})")
   int phones;
 
+  @Option(names = "--env", description = "KEY=VALUE added to every service of the bench's own stack (repeatable), to measure a setting")
+  java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+
   @Option(names = "--project-dir", defaultValue = ".", description = "the repository root")
   Path projectDir;
 
@@ -60,10 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     BenchReport report;
     try (BenchStack stack = ingressUrl == null
-            ? BenchStack.start(root, line -> log("[stack] " + line))
+            ? BenchStack.start(root, environment, line -> log("[stack] " + line))
             : BenchStack.attach(root, ingressUrl, bootstrap, sandboxUrl);
         KafkaProbe kafka = new KafkaProbe(stack.bootstrap())) {
-      report = new BenchRun(stack, plan, kafka, BenchCommand::log).run(startedAt, t0);
+      report = new BenchRun(stack, plan, kafka, environment, BenchCommand::log).run(startedAt, t0);
     }
     Path md = ResultFiles.write(report, resultsDir == null ? root.resolve("bench/results") : resultsDir);
     System.out.println();

@@ -77,7 +77,10 @@ public final class BenchRun {
   private long nextIndex;
   private double bestCapacity;
 
-  public BenchRun(BenchStack stack, BenchPlan plan, KafkaProbe kafka, Consumer<String> log) {
+  private final Map<String, String> environment;
+
+  public BenchRun(BenchStack stack, BenchPlan plan, KafkaProbe kafka, Map<String, String> environment, Consumer<String> log) {
+    this.environment = Map.copyOf(environment);
     this.stack = stack;
     this.plan = plan;
     this.log = log;
@@ -90,6 +93,7 @@ public final class BenchRun {
   public BenchReport run(LocalDateTime startedAt, long startNanos) {
     boolean own = stack.own().isPresent();
     raw.put("plan", plan);
+    raw.put("environment", environment);
     raw.put("runId", script.runId());
     raw.put("availableProcessors", Runtime.getRuntime().availableProcessors());
     if (own) {
@@ -192,6 +196,7 @@ public final class BenchRun {
     long t0 = System.nanoTime();
     stack.restart(ServiceModule.CONVERSATION, Map.of());
     long ready = System.nanoTime();
+    double cpu0 = ServiceMemory.cpuSeconds(stack.pid(ServiceModule.CONVERSATION));
     long deadline = ready + Duration.ofSeconds(120 + backlog / 500).toNanos();
     long lag = backlog;
     List<long[]> progress = new ArrayList<>();
@@ -203,16 +208,18 @@ public final class BenchRun {
     long done = System.nanoTime();
     double seconds = (done - ready) / 1e9;
     double rate = lag == 0 ? backlog / seconds : (backlog - lag) / seconds;
-    double cpu = ServiceMemory.cpuSeconds(stack.pid(ServiceModule.CONVERSATION));
+    double cpu = ServiceMemory.cpuSeconds(stack.pid(ServiceModule.CONVERSATION)) - cpu0;
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("backlog", backlog);
     result.put("startSeconds", (ready - t0) / 1e9);
     result.put("drainSeconds", seconds);
     result.put("remainingLag", lag);
     result.put("messagesPerSecond", rate);
-    result.put("conversationCpuSeconds", cpu);
+    result.put("conversationCpuSecondsWhileDraining", cpu);
+    result.put("conversationCpuPercentOfOneCore", 100 * cpu / seconds);
     result.put("progressMillisLag", progress);
-    log.accept(String.format("(4) %d records in %.1f s after ready: %.0f msg/s (lag left %d)", backlog, seconds, rate, lag));
+    log.accept(String.format("(4) %d records in %.1f s after ready: %.0f msg/s (lag left %d); conversation-service CPU %.0f %% of one core",
+        backlog, seconds, rate, lag, 100 * cpu / seconds));
     // the projector (same process) must not still be catching up during the end-to-end run
     long transcriptsLag = awaitLag(TRANSCRIPTS_GROUP, Topics.INBOUND_MESSAGES, Duration.ofSeconds(plan.quick() ? 30 : 180));
     result.put("transcriptsLagBeforeRun3", transcriptsLag);

@@ -43,14 +43,16 @@ public final class BenchStack implements AutoCloseable {
     this.runDir = runDir;
   }
 
-  /** Starts the bench's own stack under {@code projectDir}. */
-  public static BenchStack start(Path projectDir, Consumer<String> log) {
+  /** Starts the bench's own stack under {@code projectDir}, {@code environment} added to every service. */
+  public static BenchStack start(Path projectDir, Map<String, String> environment, Consumer<String> log) {
     String stamp = Long.toString(System.currentTimeMillis(), 36);
     DatabaseTarget db =
         DatabaseTarget.fromEnvironment(Map.of("XOFI_DB_URL", "postgresql://localhost:5432/xofi_bench_" + stamp));
     Path runDir = projectDir.resolve("infra/bench/target/bench-run-" + stamp);
+    Map<String, String> env = new java.util.HashMap<>(ENVIRONMENT);
+    env.putAll(environment);
     StackConfig config =
-        new StackConfig(projectDir, runDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), db, ENVIRONMENT);
+        new StackConfig(projectDir, runDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), db, env);
     LocalStack stack;
     try {
       stack = LocalStack.start(config, log);
