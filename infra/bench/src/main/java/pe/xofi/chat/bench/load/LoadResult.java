@@ -19,6 +19,7 @@ import org.HdrHistogram.Histogram;
  * @param accepted             whether each request was answered 200
  * @param elapsed              from the first intended send to the last answer
  * @param generatorCpu         CPU time the generator's JVM used meanwhile
+ * @param firstRefusal         status and body of the first answer other than 200 so far, or null
  */
 public record LoadResult(
     double rate,
@@ -30,7 +31,8 @@ public record LoadResult(
     long[] intendedEpochMillis,
     boolean[] accepted,
     Duration elapsed,
-    Duration generatorCpu) {
+    Duration generatorCpu,
+    String firstRefusal) {
 
   public long sent() {
     return intendedEpochMillis.length;

@@ -2,9 +2,6 @@ package pe.xofi.chat.bench.load;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * An open-loop load generator: one thread sends request {@code i} at its intended time from the
- * {@link ArrivalSchedule} with the non-blocking JDK HTTP client, never waiting for earlier answers;
+ * {@link ArrivalSchedule} with a non-blocking client ({@link WebhookPoster}), never waiting for earlier answers;
  * each answer's latency is counted from the intended time into HdrHistograms, so a stalled server
  * shows up as latency instead of as a slower generator.
  */
@@ -28,16 +25,10 @@ public final class OpenLoopLoad {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final long HIGHEST_MICROS = Duration.ofMinutes(10).toNanos() / 1000;
 
-  private final HttpClient http;
-  private final URI target;
+  private final WebhookPoster poster;
 
   public OpenLoopLoad(URI target) {
-    this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(), target);
-  }
-
-  OpenLoopLoad(HttpClient http, URI target) {
-    this.http = http;
-    this.target = target;
+    this.poster = new WebhookPoster(target, REQUEST_TIMEOUT);
   }
 
   /** Sends requests {@code firstIndex…} of {@code script} on {@code schedule} and waits for every answer. */
@@ -67,28 +58,22 @@ public final class OpenLoopLoad {
       long epochMillis = startEpochMillis + offset / 1_000_000;
       intendedEpochMillis[k] = epochMillis;
       Webhook webhook = script.webhook(firstIndex + k, epochMillis / 1000);
-      HttpRequest request =
-          HttpRequest.newBuilder(target)
-              .timeout(REQUEST_TIMEOUT)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()))
-              .build();
       int slot = k;
       Histogram second = perSecond.get((int) Math.min(seconds - 1, offset / 1_000_000_000L));
-      http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-          .whenComplete(
-              (response, failure) -> {
-                long micros = Math.min(HIGHEST_MICROS, Math.max(0, (System.nanoTime() - intended) / 1000));
-                all.recordValue(micros);
-                second.recordValue(micros);
-                if (failure != null) {
-                  errors.increment();
-                } else {
-                  statuses.computeIfAbsent(response.statusCode(), c -> new LongAdder()).increment();
-                  accepted[slot] = response.statusCode() == 200;
-                }
-                answered.incrementAndGet();
-              });
+      poster.post(
+          webhook.body(),
+          (status, failure) -> {
+            long micros = Math.min(HIGHEST_MICROS, Math.max(0, (System.nanoTime() - intended) / 1000));
+            all.recordValue(micros);
+            second.recordValue(micros);
+            if (status == null) {
+              errors.increment();
+            } else {
+              statuses.computeIfAbsent(status, c -> new LongAdder()).increment();
+              accepted[slot] = status == 200;
+            }
+            answered.incrementAndGet();
+          });
     }
     long deadline = System.nanoTime() + REQUEST_TIMEOUT.toNanos() + 5_000_000_000L;
     while (answered.get() < count && System.nanoTime() < deadline) {
@@ -101,7 +86,7 @@ public final class OpenLoopLoad {
     long unanswered = count - answered.get();
     return new LoadResult(
         schedule.ratePerSecond(), all, perSecond, byStatus, errors.sum() + unanswered, firstIndex,
-        intendedEpochMillis, accepted, elapsed, cpu);
+        intendedEpochMillis, accepted, elapsed, cpu, poster.firstRefusal());
   }
 
   /** CPU time used by this JVM so far. */

@@ -523,6 +523,9 @@ public final class BenchRun {
     m.put("maxMillis", r.maxMillis());
     m.put("elapsedSeconds", r.elapsed().toNanos() / 1e9);
     m.put("generatorCpuSeconds", r.generatorCpu().toNanos() / 1e9);
+    if (r.firstRefusal() != null) {
+      m.put("firstRefusal", r.firstRefusal());
+    }
     return m;
   }
 

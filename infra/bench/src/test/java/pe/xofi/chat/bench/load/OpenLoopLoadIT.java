@@ -60,7 +60,7 @@ class OpenLoopLoadIT {
     LoadResult result = load.run(new ArrivalSchedule(200, Duration.ofSeconds(3)), script, 0);
     // then
     assertThat(result.sent()).isEqualTo(600);
-    assertThat(result.statuses()).isEqualTo(Map.of(200, 600L));
+    assertThat(result.statuses()).as("first refusal: %s", result.firstRefusal()).isEqualTo(Map.of(200, 600L));
     assertThat(result.errors()).isZero();
     assertThat(result.latency().getTotalCount()).isEqualTo(600);
     assertThat(result.perSecond().stream().mapToLong(h -> h.getTotalCount()).sum()).isEqualTo(600);
