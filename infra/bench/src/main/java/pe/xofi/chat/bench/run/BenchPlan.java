@@ -42,8 +42,8 @@ public record BenchPlan(
   /** The figures. */
   public static BenchPlan full(int phones) {
     return new BenchPlan(
-        false, phones, 500, Duration.ofSeconds(10),
-        List.of(1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 8000.0, 10000.0, 12000.0, 15000.0, 20000.0),
+        false, phones, 1000, Duration.ofSeconds(15),
+        List.of(250.0, 500.0, 1000.0, 1500.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 8000.0, 10000.0, 12000.0, 15000.0, 20000.0),
         Duration.ofSeconds(5), 1_000_000, 2000, Duration.ofSeconds(60), 1000, Duration.ofSeconds(60),
         Duration.ofMinutes(10), 200_000, 2000, 20);
   }
@@ -51,7 +51,7 @@ public record BenchPlan(
   /** About a minute of measuring, for development. */
   public static BenchPlan quick(int phones) {
     return new BenchPlan(
-        true, phones, 500, Duration.ofSeconds(3), List.of(1000.0, 2000.0, 4000.0, 6000.0, 8000.0), Duration.ofSeconds(2),
+        true, phones, 500, Duration.ofSeconds(3), List.of(250.0, 500.0, 1000.0, 2000.0, 4000.0, 8000.0), Duration.ofSeconds(2),
         200_000, 2000, Duration.ofSeconds(5), 1000, Duration.ofSeconds(5), Duration.ofMinutes(3), 5_000, 100, 20);
   }
 }
