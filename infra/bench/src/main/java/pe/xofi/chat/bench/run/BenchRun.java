@@ -198,7 +198,7 @@ public final class BenchRun {
     stack.restart(ServiceModule.CONVERSATION, Map.of());
     long ready = System.nanoTime();
     double cpu0 = ServiceMemory.cpuSeconds(stack.pid(ServiceModule.CONVERSATION));
-    long deadline = ready + Duration.ofSeconds(120 + backlog / 500).toNanos();
+    long deadline = ready + Duration.ofSeconds(120 + backlog / 200).toNanos();
     long lag = backlog;
     List<long[]> progress = new ArrayList<>();
     while (lag > 0 && System.nanoTime() < deadline) {
