@@ -10,7 +10,6 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -40,8 +39,8 @@ public final class Charts {
     }
     JFreeChart chart =
         ChartFactory.createXYLineChart("Latency over time", "second of the run", "latency (ms, log)", data, PlotOrientation.VERTICAL, true, false, false);
-    XYPlot plot = chart.getXYPlot();
-    plot.setRangeAxis(new LogAxis("latency (ms, log)"));
+    chart.getXYPlot().setRangeAxis(millisAxis());
+    chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
     ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 600);
   }
 
@@ -64,7 +63,15 @@ public final class Charts {
         ChartFactory.createXYLineChart(
             "Latency distribution", "percentile: 0 = p0, 1 = p90, 2 = p99, 3 = p99.9, 6 = max", "latency (ms, log)", data,
             PlotOrientation.VERTICAL, true, false, false);
-    chart.getXYPlot().setRangeAxis(new LogAxis("latency (ms, log)"));
+    chart.getXYPlot().setRangeAxis(millisAxis());
+    chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
     ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 600);
+  }
+
+  private static LogAxis millisAxis() {
+    LogAxis axis = new LogAxis("latency (ms, log scale)");
+    axis.setSmallestValue(0.01);
+    axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+    return axis;
   }
 }
