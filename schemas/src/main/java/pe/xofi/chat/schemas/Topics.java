@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
@@ -114,6 +115,13 @@ public final class Topics {
     }
     return Collections.unmodifiableMap(map);
   }
+  /**
+   * Not a pipeline topic (so not in {@link #ALL}): the scratch topic of {@code ./xofi bench}, where
+   * Kafka's own {@code ProducerPerformance} writes opaque records of the inbound record size to
+   * give the ingress's capacity its anchor. The bench creates it and deletes it afterwards.
+   */
+  public static final Topic<byte[], byte[]> PRODUCER_BENCHMARK =
+      new Topic<>("xofi-bench-producer-performance", Serdes.ByteArray(), Serdes.ByteArray(), byte[].class, 1, Duration.ofHours(1));
 
   private Topics() {}
 }

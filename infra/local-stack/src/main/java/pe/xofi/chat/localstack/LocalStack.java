@@ -63,6 +63,12 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private ManagedProcess startService(ServiceModule module) {
+    return startService(module, Map.of());
+  }
+
+  private ManagedProcess startService(ServiceModule module, Map<String, String> extraEnvironment) {
+    Map<String, String> environment = environmentOf(module);
+    environment.putAll(extraEnvironment);
     List<String> command =
         List.of(
             ManagedProcess.java(),
@@ -73,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
     return ManagedProcess.start(
         module.artifact(),
         command,
-        environmentOf(module),
+        environment,
         config.projectDir(),
         config.runDir().resolve("logs/" + module.artifact() + ".log"));
   }
@@ -132,11 +138,19 @@ public final class LocalStack implements AutoCloseable {
    * environment and log file, and waits until it is ready.
    */
   public ManagedProcess restart(ServiceModule module, Duration readyWithin) {
+    return restart(module, readyWithin, Map.of());
+  }
+
+  /**
+   * As {@link #restart(ServiceModule, Duration)}, with {@code extraEnvironment} over the stack's
+   * environment for this start only (a benchmark changing a rate limit between runs, say).
+   */
+  public ManagedProcess restart(ServiceModule module, Duration readyWithin, Map<String, String> extraEnvironment) {
     ManagedProcess old = services.get(module);
     if (old != null && old.isAlive()) {
       old.close();
     }
-    ManagedProcess process = startService(module);
+    ManagedProcess process = startService(module, extraEnvironment);
     processes.remove(old);
     processes.add(process);
     services.put(module, process);

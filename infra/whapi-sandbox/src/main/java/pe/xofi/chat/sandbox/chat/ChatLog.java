@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import pe.xofi.chat.sandbox.SandboxProperties;
+import pe.xofi.chat.sandbox.receipt.SendReceipts;
 
 /**
  * Everything sent and received, in arrival order; once {@code sandbox.history-limit} messages are
@@ -15,14 +16,19 @@ public class ChatLog {
 
   private final Deque<SandboxMessage> messages = new ArrayDeque<>();
   private final int limit;
+  private final SendReceipts receipts;
 
-  public ChatLog(SandboxProperties properties) {
+  public ChatLog(SandboxProperties properties, SendReceipts receipts) {
     this.limit = Math.max(1, properties.historyLimit());
+    this.receipts = receipts;
   }
 
   /** Appends {@code message} after every message recorded before it. */
   public synchronized void record(SandboxMessage message) {
     messages.addLast(message);
+    if (message.direction() == Direction.OUTBOUND) {
+      receipts.record(message.id(), message.chat());
+    }
     while (messages.size() > limit) {
       messages.removeFirst();
     }
