@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -22,7 +21,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import pe.xofi.chat.outbound.delivery.AttemptLog;
 import pe.xofi.chat.outbound.delivery.DeliveryRecorder;
 import pe.xofi.chat.outbound.delivery.ProducerSettings;
@@ -51,15 +49,7 @@ class OutboundKafkaConfiguration {
 
   @Bean
   ConsumerFactory<String, OutboundMessage> outboundConsumerFactory(KafkaProperties kafka, MeterRegistry registry) {
-    Map<String, Object> settings = kafka.buildConsumerProperties();
-    // the engine writes replies transactionally; aborted replies must never reach a member
-    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    DefaultKafkaConsumerFactory<String, OutboundMessage> factory = new DefaultKafkaConsumerFactory<>(
-        settings,
-        Topics.OUTBOUND_MESSAGES.keySerde().deserializer(),
-        // an unreadable value goes to the dead-letter topic instead of stopping the partition
-        new ErrorHandlingDeserializer<>(Topics.OUTBOUND_MESSAGES.valueSerde().deserializer()));
+    DefaultKafkaConsumerFactory<String, OutboundMessage> factory = PipelineConsumers.readCommitted(kafka, Topics.OUTBOUND_MESSAGES);
     // the consumers' own metrics, records-lag among them, on /actuator/prometheus
     factory.addListener(new MicrometerConsumerListener<>(registry));
     return factory;

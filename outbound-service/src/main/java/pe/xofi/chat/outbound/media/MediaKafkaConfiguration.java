@@ -1,8 +1,6 @@
 package pe.xofi.chat.outbound.media;
 
 import java.time.Clock;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,16 +11,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import pe.xofi.chat.outbound.delivery.ProducerSettings;
 import pe.xofi.chat.outbound.kafka.DeadLetters;
 import pe.xofi.chat.outbound.kafka.MaskedKeys;
+import pe.xofi.chat.outbound.kafka.PipelineConsumers;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
@@ -44,15 +41,7 @@ class MediaKafkaConfiguration {
 
   @Bean
   ConsumerFactory<String, MediaDownload> mediaConsumerFactory(KafkaProperties kafka) {
-    Map<String, Object> settings = kafka.buildConsumerProperties();
-    // the engine writes requests transactionally; an aborted receipt must not be downloaded
-    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    return new DefaultKafkaConsumerFactory<>(
-        settings,
-        Topics.MEDIA_DOWNLOADS.keySerde().deserializer(),
-        // an unreadable request goes to the dead-letter topic instead of stopping the partition
-        new ErrorHandlingDeserializer<>(Topics.MEDIA_DOWNLOADS.valueSerde().deserializer()));
+    return PipelineConsumers.readCommitted(kafka, Topics.MEDIA_DOWNLOADS);
   }
 
   @Bean

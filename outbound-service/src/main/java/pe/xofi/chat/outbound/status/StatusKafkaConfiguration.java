@@ -2,8 +2,6 @@ package pe.xofi.chat.outbound.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,16 +11,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import pe.xofi.chat.outbound.dedupe.SentLedger;
 import pe.xofi.chat.outbound.delivery.DeliveryMetrics;
 import pe.xofi.chat.outbound.kafka.DeadLetters;
 import pe.xofi.chat.outbound.kafka.MaskedKeys;
+import pe.xofi.chat.outbound.kafka.PipelineConsumers;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
 import pe.xofi.chat.schemas.status.ProviderStatus;
@@ -46,15 +43,7 @@ class StatusKafkaConfiguration {
 
   @Bean
   ConsumerFactory<String, ProviderStatus> statusConsumerFactory(KafkaProperties kafka) {
-    Map<String, Object> settings = kafka.buildConsumerProperties();
-    // as every consumer of the pipeline: should a writer of statuses use transactions, aborted ones stay unseen
-    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    return new DefaultKafkaConsumerFactory<>(
-        settings,
-        Topics.PROVIDER_STATUSES.keySerde().deserializer(),
-        // an unreadable status goes to the dead-letter topic instead of stopping the partition
-        new ErrorHandlingDeserializer<>(Topics.PROVIDER_STATUSES.valueSerde().deserializer()));
+    return PipelineConsumers.readCommitted(kafka, Topics.PROVIDER_STATUSES);
   }
 
   @Bean
