@@ -19,12 +19,13 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures ingress capacity (beside Kafka's ProducerPerformance), ingress latency, end-to-end latency,",
-      "conversation throughput, outbound conformance and peak RSS; writes bench/results/<date>.md, .json and charts."
+      "Measures ingress capacity (beside Kafka's ProducerPerformance), ingress latency, end-to-end latency (at the",
+      "issue's rate and on a ladder below saturation), conversation throughput, outbound conformance and peak RSS;",
+      "writes bench/results/<date>.md, .json and charts."
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "scaled-down figures, about a minute of measuring")
+  @Option(names = "--quick", description = "scaled-down figures: about a minute and a half of measuring, plus the stack start and restarts")
   boolean quick;
 
   @Option(names = "--ingress-url", description = "use a running stack: the ingress root, e.g. http://localhost:8080")

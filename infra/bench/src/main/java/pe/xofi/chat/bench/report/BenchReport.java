@@ -13,7 +13,9 @@ import java.util.Map;
  * @param figures   the table
  * @param series    latencies for the charts
  * @param raw       every number measured, for the JSON file
+ * @param phases    wall time of each part of the run (stack start, each measurement with its waits and restarts), s
  * @param duration  wall time of the measurements (stack start included)
  */
 public record BenchReport(
-    LocalDateTime startedAt, boolean quick, List<Figure> figures, List<LatencySeries> series, Map<String, Object> raw, Duration duration) {}
+    LocalDateTime startedAt, boolean quick, List<Figure> figures, List<LatencySeries> series, Map<String, Object> raw,
+    Map<String, Double> phases, Duration duration) {}

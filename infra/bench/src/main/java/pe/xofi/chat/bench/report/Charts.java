@@ -18,7 +18,7 @@ public final class Charts {
 
   private Charts() {}
 
-  /** p50 and p99 per second of each series, in milliseconds. */
+  /** p50, p99 and max per second of each series (p99 alone for some), in milliseconds. */
   public static void latencyOverTime(List<LatencySeries> series, Path png) throws IOException {
     XYSeriesCollection data = new XYSeriesCollection();
     for (LatencySeries s : series) {
@@ -33,9 +33,13 @@ public final class Charts {
           max.add(second, Math.max(0.01, h.getMaxValue() / 1000.0));
         }
       }
-      data.addSeries(p50);
+      if (!s.p99Only()) {
+        data.addSeries(p50);
+      }
       data.addSeries(p99);
-      data.addSeries(max);
+      if (!s.p99Only()) {
+        data.addSeries(max);
+      }
     }
     JFreeChart chart =
         ChartFactory.createXYLineChart("Latency over time", "second of the run", "latency (ms, log)", data, PlotOrientation.VERTICAL, true, false, false);

@@ -47,7 +47,14 @@ public final class ResultFiles {
         + MarkdownTable.of(report.figures())
         + "\nWall time " + report.duration().toSeconds() + " s (stack start included), " + Runtime.getRuntime().availableProcessors()
         + " processors. Raw numbers: the `.json` beside this file.\n\n"
+        + "Where the time went (s, waits and restarts included): " + phases(report.phases()) + ".\n\n"
         + "![latency over time](" + overTime + ")\n\n![latency distribution](" + distribution + ")\n";
+  }
+
+  private static String phases(Map<String, Double> phases) {
+    StringBuilder out = new StringBuilder();
+    phases.forEach((name, seconds) -> out.append(out.isEmpty() ? "" : ", ").append(name).append(' ').append(String.format("%.1f", seconds)));
+    return out.toString();
   }
 
   private static Map<String, Object> histograms(List<LatencySeries> series) {

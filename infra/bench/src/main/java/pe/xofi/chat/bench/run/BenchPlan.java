@@ -17,7 +17,9 @@ import java.util.List;
  * @param latencyDuration  its length
  * @param e2eRate          messages/s of the end-to-end run
  * @param e2eDuration      its length
- * @param e2eDrain         longest wait for the replies after the last message (a stall of 30 s ends it sooner)
+ * @param ladderRates      messages/s of the end-to-end steps below saturation, after the end-to-end run
+ * @param ladderStep       length of each
+ * @param drain            when the wait for an end-to-end run's replies ends
  * @param backlog          inbound-messages records the conversation service is given at once
  * @param outboundBacklog  replies waiting when the outbound service starts
  * @param sandboxLimit     the sandbox's (and WHAPI's) sends per second in the conformance run
@@ -34,7 +36,9 @@ public record BenchPlan(
     Duration latencyDuration,
     double e2eRate,
     Duration e2eDuration,
-    Duration e2eDrain,
+    List<Double> ladderRates,
+    Duration ladderStep,
+    DrainRule drain,
     int backlog,
     int outboundBacklog,
     int sandboxLimit) {
@@ -45,13 +49,18 @@ public record BenchPlan(
         false, phones, 1000, Duration.ofSeconds(15),
         List.of(250.0, 500.0, 1000.0, 1500.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 8000.0, 10000.0, 12000.0, 15000.0, 20000.0),
         Duration.ofSeconds(5), 1_000_000, 2000, Duration.ofSeconds(60), 1000, Duration.ofSeconds(60),
-        Duration.ofMinutes(10), 200_000, 2000, 20);
+        List.of(100.0, 250.0, 500.0), Duration.ofSeconds(30),
+        new DrainRule(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(10)),
+        200_000, 2000, 20);
   }
 
-  /** About a minute of measuring, for development. */
+  /** About a minute and a half of measuring, for development. */
   public static BenchPlan quick(int phones) {
     return new BenchPlan(
         true, phones, 500, Duration.ofSeconds(3), List.of(250.0, 500.0, 1000.0, 2000.0, 4000.0, 8000.0), Duration.ofSeconds(2),
-        200_000, 2000, Duration.ofSeconds(5), 1000, Duration.ofSeconds(5), Duration.ofMinutes(3), 5_000, 100, 20);
+        200_000, 2000, Duration.ofSeconds(5), 1000, Duration.ofSeconds(5),
+        List.of(100.0, 250.0, 500.0), Duration.ofSeconds(3),
+        new DrainRule(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofMinutes(3)),
+        5_000, 100, 20);
   }
 }

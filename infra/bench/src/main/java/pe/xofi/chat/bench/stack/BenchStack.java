@@ -102,8 +102,19 @@ public final class BenchStack implements AutoCloseable {
     return stack.service(module).pid();
   }
 
-  public void stop(ServiceModule module) {
-    stack.stop(module);
+  /** Stops {@code modules} gently, all at once. */
+  public void stop(ServiceModule... modules) {
+    java.util.List<Thread> stopping = java.util.Arrays.stream(modules)
+        .map(m -> Thread.ofPlatform().name("stop-" + m.artifact()).start(() -> stack.stop(m)))
+        .toList();
+    for (Thread t : stopping) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   public void restart(ServiceModule module, Map<String, String> environment) {
