@@ -72,7 +72,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path md = ResultFiles.write(report, resultsDir == null ? root.resolve("bench/results") : resultsDir);
     System.out.println();
     System.out.println(MarkdownTable.of(report.figures()));
-    log("wrote " + md + " (and .json, charts) in " + report.duration().toSeconds() + " s");
+    log("wrote " + md + " (and .json, charts); " + report.duration().toSeconds() + " s of stack start and measurements, "
+        + (System.nanoTime() - t0) / 1_000_000_000 + " s with stopping the stack and writing the files");
     return 0;
   }
 

@@ -46,7 +46,8 @@ public final class ResultFiles {
     return "# `./xofi bench" + (report.quick() ? " --quick" : "") + "` of " + report.startedAt().withNano(0) + "\n\n"
         + MarkdownTable.of(report.figures())
         + "\nWall time " + report.duration().toSeconds() + " s (stack start included), " + Runtime.getRuntime().availableProcessors()
-        + " processors. Raw numbers: the `.json` beside this file.\n\n"
+        + " processors, load average (1, 5, 15 min) " + report.raw().getOrDefault("loadAverageAtStart", "?") + " at the start and "
+        + report.raw().getOrDefault("loadAverageAtEnd", "?") + " at the end. Raw numbers: the `.json` beside this file.\n\n"
         + "Where the time went (s, waits and restarts included): " + phases(report.phases()) + ".\n\n"
         + "![latency over time](" + overTime + ")\n\n![latency distribution](" + distribution + ")\n";
   }

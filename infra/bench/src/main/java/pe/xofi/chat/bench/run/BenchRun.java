@@ -96,6 +96,7 @@ public final class BenchRun {
     raw.put("environment", environment);
     raw.put("runId", script.runId());
     raw.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+    raw.put("loadAverageAtStart", loadAverage());
     phases.put(own ? "stack start" : "attach", seconds(System.nanoTime() - startNanos));
     if (own) {
       // the outbound service the stack just started has its default WHAPI limit and nothing to
@@ -120,7 +121,8 @@ public final class BenchRun {
     }
     figures.sort(java.util.Comparator.comparing(Figure::name));
     raw.put("phaseSeconds", phases);
-    log.accept("where the time went (s): " + phases);
+    raw.put("loadAverageAtEnd", loadAverage());
+    log.accept("where the time went (s): " + phases + "; load average " + raw.get("loadAverageAtStart") + " → " + raw.get("loadAverageAtEnd"));
     return new BenchReport(startedAt, plan.quick(), figures, series, raw, phases, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
@@ -521,6 +523,16 @@ public final class BenchRun {
 
   private static double seconds(long nanos) {
     return Math.round(nanos / 1e8) / 10.0;
+  }
+
+  /** The machine's 1-, 5- and 15-minute load averages, as {@code uptime} shows them (the 1-minute one alone off Linux). */
+  static String loadAverage() {
+    try {
+      String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
   }
 
   private double ingressCpu() {
