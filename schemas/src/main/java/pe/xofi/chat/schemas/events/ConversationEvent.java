@@ -48,6 +48,11 @@ public record ConversationEvent(
     this(id, conversationKey, type, sourceMessageId, intent, at, handlingMicros, attributes, null);
   }
 
+  /** This fact with {@code snapshot} as the operators' view after its message. */
+  public ConversationEvent withSnapshot(ConversationSnapshot snapshot) {
+    return new ConversationEvent(id, conversationKey, type, sourceMessageId, intent, at, handlingMicros, attributes, snapshot);
+  }
+
   /** This fact with {@code micros} as its handling time. */
   public ConversationEvent withHandlingMicros(long micros) {
     return new ConversationEvent(id, conversationKey, type, sourceMessageId, intent, at, micros, attributes, snapshot);
