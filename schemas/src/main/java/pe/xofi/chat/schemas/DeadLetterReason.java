@@ -38,6 +38,7 @@ public record DeadLetterReason(
   private static final Set<String> WRAPPERS =
       Set.of(
           "org.springframework.kafka.listener.ListenerExecutionFailedException",
+          "org.springframework.kafka.listener.BatchListenerFailedException",
           "org.springframework.kafka.listener.TimestampedException",
           "org.springframework.kafka.support.serializer.DeserializationException",
           "org.apache.kafka.streams.errors.StreamsException",

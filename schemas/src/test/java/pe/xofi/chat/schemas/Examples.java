@@ -7,6 +7,7 @@ import pe.xofi.chat.schemas.delivery.DeliveryEvent;
 import pe.xofi.chat.schemas.delivery.DeliveryStatus;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
+import pe.xofi.chat.schemas.events.ConversationSnapshot;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
@@ -115,16 +116,32 @@ final class Examples {
         RECEIVED);
   }
 
+  /** A handled message of an identified member in the middle of a ticket, with its snapshot. */
   static ConversationEvent event() {
     return new ConversationEvent(
         "rAmjVf1bsR7Vv32teVuI2A-hV0RKygAsKs/MESSAGE_HANDLED",
         "wa:51902376744",
         ConversationEventType.MESSAGE_HANDLED,
         "rAmjVf1bsR7Vv32teVuI2A-hV0RKygAsKs",
-        "greeting",
+        "create_ticket",
         RECEIVED,
         412,
-        Map.of("replies", "1"));
+        Map.of("replies", "1"),
+        new ConversationSnapshot(
+            1L, true, null, Map.of("pending_action", "create_ticket", "step", "description", "ticket_subject", "Pago")));
+  }
+
+  /** An audit fact without snapshot. */
+  static ConversationEvent authenticated() {
+    return new ConversationEvent(
+        "rAmjVf1bsR7Vv32teVuI2A-hV0RKygAsKs/AUTHENTICATED",
+        "wa:51902376744",
+        ConversationEventType.AUTHENTICATED,
+        "rAmjVf1bsR7Vv32teVuI2A-hV0RKygAsKs",
+        "authenticate",
+        RECEIVED,
+        0,
+        Map.of("partnerId", "1"));
   }
 
   private Examples() {}

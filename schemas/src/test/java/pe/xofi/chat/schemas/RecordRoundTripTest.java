@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.schemas.events.ConversationEventType;
 import pe.xofi.chat.schemas.outbound.OutboundContent;
 
 class RecordRoundTripTest {
@@ -32,6 +35,7 @@ class RecordRoundTripTest {
             Arguments.of(Topics.MEDIA_DOWNLOADS, Examples.media()),
             Arguments.of(Topics.MEDIA_DOWNLOADS_DLT, Examples.media()),
             Arguments.of(Topics.CONVERSATION_EVENTS, Examples.event()),
+            Arguments.of(Topics.CONVERSATION_EVENTS, Examples.authenticated()),
             Arguments.of(Topics.CONVERSATION_EVENTS_DLT, Examples.event())),
         outbound);
   }
@@ -69,6 +73,33 @@ class RecordRoundTripTest {
                 + "\"recipient\":\"51902376744\",\"content\":{\"type\":\"text\",\"body\":\"Hola\"},"
                 + "\"inReplyTo\":\"rAmjVf1bsR7Vv32teVuI2A-hV0RKygAsKs\","
                 + "\"createdAt\":\"2026-11-24T10:15:30.123Z\"}");
+  }
+
+  @Test
+  void shouldReadAnEventOfAnOlderProducerWithoutSnapshot() {
+    // given: a MESSAGE_HANDLED fact written before the snapshot field existed
+    byte[] older =
+        ("{\"id\":\"w.1/MESSAGE_HANDLED\",\"conversationKey\":\"wa:51902376744\",\"type\":\"MESSAGE_HANDLED\","
+                + "\"sourceMessageId\":\"w.1\",\"intent\":\"greeting\",\"at\":\"2026-11-24T10:15:30.123Z\","
+                + "\"handlingMicros\":412,\"attributes\":{\"replies\":\"1\"}}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    // when
+    ConversationEvent read = Topics.CONVERSATION_EVENTS.valueSerde().deserializer().deserialize("t", older);
+
+    // then
+    assertThat(read)
+        .isEqualTo(
+            new ConversationEvent(
+                "w.1/MESSAGE_HANDLED",
+                "wa:51902376744",
+                ConversationEventType.MESSAGE_HANDLED,
+                "w.1",
+                "greeting",
+                Examples.RECEIVED,
+                412,
+                Map.of("replies", "1"),
+                null));
   }
 
   @Test

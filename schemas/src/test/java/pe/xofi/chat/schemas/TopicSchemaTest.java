@@ -76,6 +76,20 @@ class TopicSchemaTest {
   }
 
   @Test
+  void shouldRejectASnapshotThatCarriesMoreThanTheOperatorsView() throws IOException {
+    // given: a snapshot with a field the contract does not have (a DNI must never travel here)
+    var json = (tools.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(Examples.event());
+    ((tools.jackson.databind.node.ObjectNode) json.get("snapshot")).put("dni", "12345678");
+
+    // when
+    List<Error> errors = schemaOf(Topics.CONVERSATION_EVENTS).validate(json);
+
+    // then
+    assertThat(errors).extracting(Error::getMessage)
+        .containsExactly("property 'dni' is not defined in the schema and the schema does not allow additional properties");
+  }
+
+  @Test
   void shouldValidateEveryExampleInTheSchemasReadme() throws IOException {
     // given: README.md has, per topic, a "### <topic>" heading followed by a ```json example
     String readme = Files.readString(Path.of("README.md"));

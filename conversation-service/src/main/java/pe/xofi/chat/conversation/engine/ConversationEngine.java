@@ -9,7 +9,6 @@ import pe.xofi.chat.conversation.engine.account.AccountHandler;
 import pe.xofi.chat.conversation.engine.auth.AuthHandler;
 import pe.xofi.chat.conversation.engine.receipt.ReceiptHandler;
 import pe.xofi.chat.conversation.engine.ticket.TicketHandler;
-import pe.xofi.chat.conversation.member.ConversationDirectory;
 import pe.xofi.chat.conversation.member.Partner;
 import pe.xofi.chat.conversation.member.PartnerDirectory;
 import pe.xofi.chat.conversation.member.ReceiptInbox;
@@ -42,7 +41,6 @@ public final class ConversationEngine {
       Set.of(Unsupported.OWN_ECHO, "action", "system", "revoked");
 
   private final IntentDetector intents;
-  private final ConversationDirectory conversations;
   private final AuthHandler auth;
   private final AccountHandler account;
   private final TicketHandler tickets;
@@ -52,10 +50,8 @@ public final class ConversationEngine {
       IntentDetector intents,
       PartnerDirectory partners,
       TicketDesk desk,
-      ReceiptInbox inbox,
-      ConversationDirectory conversations) {
+      ReceiptInbox inbox) {
     this.intents = intents;
-    this.conversations = conversations;
     this.auth = new AuthHandler(partners);
     this.account = new AccountHandler(partners);
     this.tickets = new TicketHandler(desk);
@@ -73,11 +69,7 @@ public final class ConversationEngine {
     }
     Turn turn = new Turn(origin, state, now);
     Intent intent = handle(turn, message);
-    Decision decision = turn.decision(intent);
-    if (intent != Intent.IGNORED) {
-      conversations.record(ConversationProjection.of(origin, decision.state()));
-    }
-    return decision;
+    return turn.decision(intent);
   }
 
   private Intent handle(Turn turn, InboundMessage message) {

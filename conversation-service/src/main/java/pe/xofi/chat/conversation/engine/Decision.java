@@ -32,20 +32,7 @@ public record Decision(
    * because a measured time would make it depend on the wall clock.
    */
   public Decision withHandlingMicros(long micros) {
-    List<ConversationEvent> timed =
-        events.stream()
-            .map(
-                event ->
-                    new ConversationEvent(
-                        event.id(),
-                        event.conversationKey(),
-                        event.type(),
-                        event.sourceMessageId(),
-                        event.intent(),
-                        event.at(),
-                        micros,
-                        event.attributes()))
-            .toList();
+    List<ConversationEvent> timed = events.stream().map(event -> event.withHandlingMicros(micros)).toList();
     return new Decision(state, replies, timed, downloads);
   }
 }

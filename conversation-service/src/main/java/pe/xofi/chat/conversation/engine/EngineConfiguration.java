@@ -2,7 +2,6 @@ package pe.xofi.chat.conversation.engine;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import pe.xofi.chat.conversation.member.ConversationDirectory;
 import pe.xofi.chat.conversation.member.PartnerDirectory;
 import pe.xofi.chat.conversation.member.ReceiptInbox;
 import pe.xofi.chat.conversation.member.TicketDesk;
@@ -21,8 +20,7 @@ class EngineConfiguration {
       IntentDetector intentDetector,
       PartnerDirectory partners,
       TicketDesk desk,
-      ReceiptInbox inbox,
-      ConversationDirectory conversations) {
-    return new ConversationEngine(intentDetector, partners, desk, inbox, conversations);
+      ReceiptInbox inbox) {
+    return new ConversationEngine(intentDetector, partners, desk, inbox);
   }
 }

@@ -10,6 +10,7 @@ import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
+import pe.xofi.chat.schemas.events.ConversationSnapshot;
 import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundContent;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
@@ -17,6 +18,7 @@ import pe.xofi.chat.schemas.outbound.OutboundMessage;
 /**
  * The engine's handling of one message while it is decided: the handlers read the state and the
  * message's "now", replace the state with new records, and add replies, audit facts and downloads.
+ * Its {@code MESSAGE_HANDLED} fact carries the operators' view of the conversation after the message.
  * It lives only inside one call of {@link ConversationEngine#decide}.
  */
 public final class Turn {
@@ -104,14 +106,13 @@ public final class Turn {
     for (Fact fact : facts) {
       events.add(event(origin, fact.type(), intent, now, fact.attributes()));
     }
+    ConversationState after = state.afterHandling(origin.messageId(), now);
+    // an ignored message (an echo, a system notice) leaves the operators' view as it was
+    ConversationSnapshot snapshot = intent == Intent.IGNORED ? null : ConversationProjection.of(origin, after);
     events.add(
-        event(
-            origin,
-            ConversationEventType.MESSAGE_HANDLED,
-            intent,
-            now,
-            Map.of("replies", Integer.toString(replies.size()))));
-    return new Decision(state.afterHandling(origin.messageId(), now), replies, events, downloads);
+        event(origin, ConversationEventType.MESSAGE_HANDLED, intent, now, Map.of("replies", Integer.toString(replies.size())))
+            .withSnapshot(snapshot));
+    return new Decision(after, replies, events, downloads);
   }
 
   /** The audit fact {@code type} of the message of {@code origin}, with a deterministic id. */

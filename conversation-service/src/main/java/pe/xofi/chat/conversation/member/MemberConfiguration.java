@@ -9,7 +9,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import pe.xofi.chat.conversation.member.postgres.BlockingDatabase;
 import pe.xofi.chat.conversation.member.postgres.MemberConnectionPool;
 import pe.xofi.chat.conversation.member.postgres.MemberDatabaseProperties;
-import pe.xofi.chat.conversation.member.postgres.PostgresConversationDirectory;
 import pe.xofi.chat.conversation.member.postgres.PostgresPartnerDirectory;
 import pe.xofi.chat.conversation.member.postgres.PostgresReceiptInbox;
 import pe.xofi.chat.conversation.member.postgres.PostgresTicketDesk;
@@ -46,10 +45,5 @@ class MemberConfiguration {
   @Bean
   ReceiptInbox receiptInbox(BlockingDatabase database) {
     return new PostgresReceiptInbox(database);
-  }
-
-  @Bean
-  ConversationDirectory conversationDirectory(BlockingDatabase database) {
-    return new PostgresConversationDirectory(database);
   }
 }

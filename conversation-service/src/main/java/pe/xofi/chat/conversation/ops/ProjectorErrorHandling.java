@@ -1,6 +1,7 @@
 package pe.xofi.chat.conversation.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -20,22 +21,24 @@ import pe.xofi.chat.schemas.DeadLetterReason;
 import pe.xofi.chat.schemas.Topics;
 
 /**
- * The transcript projector's failures: a member-data outage is retried every {@link #OUTAGE_RETRY}
- * for as long as it lasts (the transcript waits, it never loses a line); any other failure (a record
- * that cannot be read, a projection that throws) sends the record unchanged to its topic's
- * dead-letter topic with {@link DeadLetterReason} headers, and the partition moves on.
+ * The transcript projector's failures, each named by the batch listener as the record it failed at
+ * ({@code BatchListenerFailedException}; the records before it are written and committed): a
+ * member-data outage is retried from that record every {@link #OUTAGE_RETRY} for as long as
+ * it lasts (the transcript waits, it never loses a line); any other failure (a record that cannot be
+ * read, a row the database refuses) sends that record unchanged to its topic's dead-letter topic with
+ * {@link DeadLetterReason} headers, and the records after it are delivered again.
  */
 final class ProjectorErrorHandling {
 
   /** Wait between attempts while the member database is unavailable. */
-  static final long OUTAGE_RETRY_MS = 2_000;
+  static final Duration OUTAGE_RETRY = Duration.ofSeconds(2);
 
   private static final Logger log = LoggerFactory.getLogger(ProjectorErrorHandling.class);
 
   private ProjectorErrorHandling() {}
 
-  /** The error handler of the projector's container, consumer group {@code groupId}. */
-  static DefaultErrorHandler errorHandler(KafkaProperties kafka, String groupId, Clock clock) {
+  /** The error handler of the projector's container, consumer group {@code groupId}, retrying outages every {@code outageRetry}. */
+  static DefaultErrorHandler errorHandler(KafkaProperties kafka, String groupId, Clock clock, Duration outageRetry) {
     Map<String, Object> settings = kafka.buildProducerProperties();
     settings.put(ProducerConfig.ACKS_CONFIG, "all");
     settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -59,9 +62,9 @@ final class ProjectorErrorHandling {
           return reason.writeTo(new RecordHeaders());
         });
     DefaultErrorHandler handler =
-        new DefaultErrorHandler(recoverer, new FixedBackOff(OUTAGE_RETRY_MS, FixedBackOff.UNLIMITED_ATTEMPTS));
-    handler.defaultFalse();
-    handler.addRetryableExceptions(MemberDataUnavailableException.class);
+        new DefaultErrorHandler(recoverer, new FixedBackOff(outageRetry.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+    // set as classifications, which (unlike defaultFalse) reach the handler for a whole failed batch too
+    handler.setClassifications(Map.of(MemberDataUnavailableException.class, true), false);
     return handler;
   }
 }

@@ -1,10 +1,14 @@
 package pe.xofi.chat.conversation.ops;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import pe.xofi.chat.conversation.engine.Intent;
 import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
 import pe.xofi.chat.conversation.message.InboundMessage;
 import pe.xofi.chat.conversation.message.InboundMessage.Text;
+import pe.xofi.chat.conversation.ops.TranscriptLine.Direction;
 import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.replay.Replayer;
 import pe.xofi.chat.schemas.Topics;
@@ -13,13 +17,16 @@ import pe.xofi.chat.schemas.events.ConversationEventType;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
-import pe.xofi.chat.conversation.ops.TranscriptLine.Direction;
 
 /**
- * Projects the log into transcripts: each member message (an identification is withheld, never its
- * DNI or birth year), each bot reply, and each message's intent from its {@code MESSAGE_HANDLED}
- * event. A failure is thrown to the container: a member-data outage is retried, anything else (a
- * record that cannot be read or projected) is dead-lettered ({@link ProjectorErrorHandling}).
+ * Projects the log for operators, one poll at a time: into transcripts each member message (an
+ * identification is withheld, never its DNI or birth year), each bot reply, and each message's
+ * intent from its {@code MESSAGE_HANDLED} event; into {@code agent_conversation} the snapshot of that
+ * event, the latest per conversation. One statement per table and poll. A failure names its record to the
+ * container ({@link BatchListenerFailedException}), after the records before it are written: a
+ * member-data outage is retried from that record, any other failure (a record that cannot be read,
+ * or a row the database refuses) dead-letters that record alone, and the rest of the poll follows
+ * ({@link ProjectorErrorHandling}).
  */
 public final class TranscriptProjector {
 
@@ -28,51 +35,107 @@ public final class TranscriptProjector {
 
   private final InboundParser parser;
   private final IntentDetector intents;
-  private final TranscriptStore store;
+  private final ProjectionWriter writer;
 
-  public TranscriptProjector(InboundParser parser, IntentDetector intents, TranscriptStore store) {
+  TranscriptProjector(InboundParser parser, IntentDetector intents, ProjectionWriter writer) {
     this.parser = parser;
     this.intents = intents;
-    this.store = store;
+    this.writer = writer;
   }
 
-  /** Projects one record of {@code inbound-messages}, {@code outbound-messages} or {@code conversation-events}. */
-  public void project(ConsumerRecord<String, byte[]> record) {
-    if (record.topic().equals(Topics.INBOUND_MESSAGES.name())) {
-      inbound(record.key(), Topics.INBOUND_MESSAGES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-    } else if (record.topic().equals(Topics.OUTBOUND_MESSAGES.name())) {
-      outbound(Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-    } else if (record.topic().equals(Topics.CONVERSATION_EVENTS.name())) {
-      event(Topics.CONVERSATION_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+  /** Projects one poll of {@code inbound-messages}, {@code outbound-messages} and {@code conversation-events}. */
+  public void project(List<ConsumerRecord<String, byte[]>> records) {
+    ProjectionBatch batch = new ProjectionBatch();
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, byte[]> record = records.get(i);
+      try {
+        add(batch, record);
+      } catch (RuntimeException unreadable) {
+        write(batch, records.subList(0, i));
+        throw failed(record, unreadable);
+      }
+    }
+    write(batch, records);
+  }
+
+  /**
+   * Writes {@code batch}, the projection of {@code records}. An outage is retried from the first of
+   * them; a refusal is looked for record by record, so that only the refused one is dead-lettered.
+   */
+  private void write(ProjectionBatch batch, List<ConsumerRecord<String, byte[]>> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    try {
+      writer.write(batch);
+    } catch (MemberDataUnavailableException outage) {
+      throw failed(records.getFirst(), outage);
+    } catch (RuntimeException refused) {
+      writeOneByOne(records);
     }
   }
 
-  private void inbound(String key, InboundEnvelope envelope) {
+  private void writeOneByOne(List<ConsumerRecord<String, byte[]>> records) {
+    for (ConsumerRecord<String, byte[]> record : records) {
+      try {
+        ProjectionBatch single = new ProjectionBatch();
+        add(single, record);
+        writer.write(single);
+      } catch (RuntimeException e) {
+        throw failed(record, e);
+      }
+    }
+  }
+
+  private static BatchListenerFailedException failed(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
+    return new BatchListenerFailedException(
+        "transcript projector failed at " + record.topic() + "-" + record.partition() + "@" + record.offset(), cause, record);
+  }
+
+  /** Reads {@code record} and adds its projection to {@code batch}; nothing is added when it cannot be read. */
+  private void add(ProjectionBatch batch, ConsumerRecord<String, byte[]> record) {
+    if (record.topic().equals(Topics.INBOUND_MESSAGES.name())) {
+      inbound(batch, record.key(), Topics.INBOUND_MESSAGES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    } else if (record.topic().equals(Topics.OUTBOUND_MESSAGES.name())) {
+      outbound(batch, Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    } else if (record.topic().equals(Topics.CONVERSATION_EVENTS.name())) {
+      event(batch, Topics.CONVERSATION_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    }
+  }
+
+  private void inbound(ProjectionBatch batch, String key, InboundEnvelope envelope) {
     if (envelope == null) {
       return;
     }
     InboundMessage message = parser.parse(key, envelope);
     String text =
         message instanceof Text t && intents.detect(t.body()) == Intent.AUTHENTICATE ? CREDENTIALS_WITHHELD : Replayer.said(message);
-    store.write(
+    batch.line(
         key,
         envelope.channel() == null ? null : envelope.channel().name(),
         new TranscriptLine(Direction.IN, envelope.messageId(), null, text, null, envelope.receivedAt()));
   }
 
-  private void outbound(OutboundMessage reply) {
+  private static void outbound(ProjectionBatch batch, OutboundMessage reply) {
     if (reply == null) {
       return;
     }
-    store.write(
+    batch.line(
         reply.conversationKey(),
         reply.channel() == null ? null : reply.channel().name(),
         new TranscriptLine(Direction.OUT, reply.id(), reply.inReplyTo(), reply.content().fallbackText(), null, reply.createdAt()));
   }
 
-  private void event(ConversationEvent event) {
-    if (event != null && event.type() == ConversationEventType.MESSAGE_HANDLED && event.intent() != null) {
-      store.intent(event.conversationKey(), event.sourceMessageId(), event.intent());
+  private static void event(ProjectionBatch batch, ConversationEvent event) {
+    if (event == null || event.type() != ConversationEventType.MESSAGE_HANDLED) {
+      return;
+    }
+    AgentConversation conversation = event.snapshot() == null ? null : AgentConversation.of(event);
+    if (event.intent() != null) {
+      batch.intent(event.conversationKey(), event.sourceMessageId(), event.intent());
+    }
+    if (conversation != null) {
+      batch.conversation(conversation);
     }
   }
 

@@ -4,43 +4,52 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.r2dbc.core.Parameter;
 import pe.xofi.chat.conversation.member.postgres.BlockingDatabase;
 import pe.xofi.chat.conversation.ops.ConversationTranscript.State;
+import pe.xofi.chat.conversation.ops.ProjectionBatch.TranscriptRow;
 import pe.xofi.chat.conversation.ops.TranscriptLine.Direction;
 import reactor.core.publisher.Mono;
 
 /**
  * The {@code conversation_message} table: lines are written once per message id and direction (a
- * re-delivered record changes nothing), and the intent may arrive before or after its message.
+ * re-delivered record changes nothing), a poll's worth in one statement, and the intent may arrive
+ * before or after its message.
  */
 public final class TranscriptStore {
 
   /** The most lines one transcript answer carries (the latest ones). */
   public static final int MAX_LINES = 500;
 
-  private static final String UPSERT_LINE =
+  /**
+   * Every row of a batch in one statement; a null leaves the stored value, so a line and its intent
+   * may come in either order and a re-delivered record changes nothing.
+   */
+  private static final String UPSERT_ROWS =
       """
-      INSERT INTO conversation_message (conversation_key, direction, message_id, in_reply_to, channel, text, occurred_at)
-      VALUES (:key, :direction, :messageId, :inReplyTo, :channel, :text, :occurredAt)
-      ON CONFLICT (message_id, direction) DO UPDATE
-        SET text = EXCLUDED.text, in_reply_to = EXCLUDED.in_reply_to, channel = EXCLUDED.channel,
-            occurred_at = EXCLUDED.occurred_at
+      INSERT INTO conversation_message
+        (conversation_key, direction, message_id, in_reply_to, channel, text, intent, occurred_at)
+      SELECT * FROM unnest(
+        CAST(:keys AS varchar[]), CAST(:directions AS varchar[]), CAST(:messageIds AS varchar[]),
+        CAST(:inReplyTos AS varchar[]), CAST(:channels AS varchar[]), CAST(:texts AS text[]),
+        CAST(:intents AS varchar[]), CAST(:occurredAts AS timestamptz[]))
+      ON CONFLICT (message_id, direction) DO UPDATE SET
+        in_reply_to = COALESCE(EXCLUDED.in_reply_to, conversation_message.in_reply_to),
+        channel = COALESCE(EXCLUDED.channel, conversation_message.channel),
+        text = COALESCE(EXCLUDED.text, conversation_message.text),
+        intent = COALESCE(EXCLUDED.intent, conversation_message.intent),
+        occurred_at = COALESCE(EXCLUDED.occurred_at, conversation_message.occurred_at)
       """;
 
-  private static final String UPSERT_INTENT =
-      """
-      INSERT INTO conversation_message (conversation_key, direction, message_id, intent)
-      VALUES (:key, 'IN', :messageId, :intent)
-      ON CONFLICT (message_id, direction) DO UPDATE SET intent = EXCLUDED.intent
-      """;
-
+  /**
+   * The latest lines, oldest first; at the same instant (a reply is stamped with its message's
+   * received-at) the member's line comes before the bot's, whichever the projector wrote first.
+   */
   private static final String LINES =
       """
       SELECT * FROM (
         SELECT id, direction, message_id, in_reply_to, text, intent, occurred_at FROM conversation_message
-        WHERE conversation_key = :key ORDER BY occurred_at DESC NULLS FIRST, id DESC LIMIT :limit
-      ) latest ORDER BY occurred_at NULLS LAST, id
+        WHERE conversation_key = :key ORDER BY occurred_at DESC NULLS FIRST, direction DESC, id DESC LIMIT :limit
+      ) latest ORDER BY occurred_at NULLS LAST, direction, id
       """;
 
   private static final String STATE =
@@ -53,26 +62,46 @@ public final class TranscriptStore {
     this.database = database;
   }
 
-  /** Writes {@code line} of conversation {@code key} (idempotent). */
-  public void write(String key, String channel, TranscriptLine line) {
+  /**
+   * Writes {@code rows} in one statement (idempotent); at most one row per message id and
+   * direction, as {@link ProjectionBatch} merges them.
+   */
+  void write(List<TranscriptRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int n = rows.size();
+    String[] keys = new String[n];
+    String[] directions = new String[n];
+    String[] messageIds = new String[n];
+    String[] inReplyTos = new String[n];
+    String[] channels = new String[n];
+    String[] texts = new String[n];
+    String[] intents = new String[n];
+    Instant[] occurredAts = new Instant[n];
+    for (int i = 0; i < n; i++) {
+      TranscriptRow row = rows.get(i);
+      TranscriptLine line = row.line();
+      keys[i] = row.conversationKey();
+      directions[i] = line.direction().name();
+      messageIds[i] = line.messageId();
+      inReplyTos[i] = line.inReplyTo();
+      channels[i] = row.channel();
+      texts[i] = line.text();
+      intents[i] = line.intent();
+      occurredAts[i] = line.occurredAt();
+    }
     database.one(
-        "write transcript line",
-        database.client().sql(UPSERT_LINE)
-            .bind("key", key)
-            .bind("direction", line.direction().name())
-            .bind("messageId", line.messageId())
-            .bind("inReplyTo", Parameter.fromOrEmpty(line.inReplyTo(), String.class))
-            .bind("channel", Parameter.fromOrEmpty(channel, String.class))
-            .bind("text", Parameter.fromOrEmpty(line.text(), String.class))
-            .bind("occurredAt", Parameter.fromOrEmpty(line.occurredAt(), Instant.class))
-            .fetch().rowsUpdated());
-  }
-
-  /** Records the intent of the member's message {@code messageId}, whether or not its line exists yet. */
-  public void intent(String key, String messageId, String intent) {
-    database.one(
-        "write transcript intent",
-        database.client().sql(UPSERT_INTENT).bind("key", key).bind("messageId", messageId).bind("intent", intent)
+        "write transcript lines",
+        database.client().sql(UPSERT_ROWS)
+            .bind("keys", keys)
+            .bind("directions", directions)
+            .bind("messageIds", messageIds)
+            .bind("inReplyTos", inReplyTos)
+            .bind("channels", channels)
+            .bind("texts", texts)
+            .bind("intents", intents)
+            .bind("occurredAts", occurredAts)
             .fetch().rowsUpdated());
   }
 

@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 import pe.xofi.chat.conversation.engine.account.AccountTexts;
 import pe.xofi.chat.conversation.engine.receipt.ReceiptTexts;
 import pe.xofi.chat.conversation.engine.ticket.TicketTexts;
-import pe.xofi.chat.conversation.member.ConversationDirectory.AgentConversation;
 import pe.xofi.chat.conversation.member.inmemory.DemoMembers;
 import pe.xofi.chat.conversation.message.InboundMessage;
 import pe.xofi.chat.conversation.message.InboundMessage.ButtonReply;
@@ -20,6 +19,7 @@ import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
+import pe.xofi.chat.schemas.events.ConversationSnapshot;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.Provider;
@@ -49,7 +49,7 @@ class ConversationEngineTest {
             new Decision(
                 new ConversationState(Channel.WHATSAPP, NOW, List.of("wamid.1")),
                 List.of(reply("wamid.1", 1, Menus.list(BotTexts.WELCOME))),
-                List.of(handled("wamid.1", "greeting", 1))));
+                List.of(handled("wamid.1", "greeting", 1).withSnapshot(EngineFixture.NO_SESSION))));
   }
 
   @Test
@@ -62,7 +62,7 @@ class ConversationEngineTest {
 
     // then
     assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.2", 1, Menus.list(BotTexts.HELP))));
-    assertThat(decision.events()).isEqualTo(List.of(handled("wamid.2", "help", 1)));
+    assertThat(decision.events()).isEqualTo(List.of(handled("wamid.2", "help", 1).withSnapshot(EngineFixture.NO_SESSION)));
   }
 
   @Test
@@ -108,7 +108,7 @@ class ConversationEngineTest {
 
     // then
     assertThat(decision.replies()).isEqualTo(List.of(reply("wamid.4", 1, BotTexts.FALLBACK)));
-    assertThat(decision.events()).isEqualTo(List.of(handled("wamid.4", "unknown", 1)));
+    assertThat(decision.events()).isEqualTo(List.of(handled("wamid.4", "unknown", 1).withSnapshot(EngineFixture.NO_SESSION)));
     assertThat(BotTexts.FALLBACK)
         .isEqualTo("No entendí tu mensaje.\nEscribe *ayuda* para ver los comandos disponibles.");
   }
@@ -367,40 +367,32 @@ class ConversationEngineTest {
   }
 
   @Test
-  void shouldRecordTheOperatorsProjectionAfterEveryHandledMessage() {
+  void shouldCarryTheOperatorsViewAfterTheMessageOnItsHandledFact() {
     // given
     ConversationState maria = EngineFixture.signedIn(DemoMembers.MARIA, NOW.minusSeconds(60));
 
     // when
-    engine.decide(maria, new Text(origin("wamid.25"), "crear ticket"), NOW);
+    Decision decision = engine.decide(maria, new Text(origin("wamid.25"), "crear ticket"), NOW);
 
-    // then
-    assertThat(fixture.conversations.get("wa:51987654321"))
+    // then: the projector writes it to agent_conversation; the engine itself writes nothing
+    assertThat(decision.events().getLast())
         .isEqualTo(
-            new AgentConversation(
-                "wa:51987654321",
-                Channel.WHATSAPP,
-                "51987654321",
-                null,
-                null,
-                1L,
-                true,
-                "{\"pending_action\":\"create_ticket\",\"step\":\"subject\"}",
-                NOW));
+            handled("wamid.25", "create_ticket", 1)
+                .withSnapshot(
+                    new ConversationSnapshot(1L, true, null, Map.of("pending_action", "create_ticket", "step", "subject"))));
   }
 
   @Test
-  void shouldNotRecordTheProjectionForADroppedDuplicate() {
+  void shouldCarryNoSnapshotForADroppedDuplicate() {
     // given
     ConversationState afterFirst = engine.decide(NEW, new Text(origin("wamid.26"), "DNI 12345678 año 1990"), NOW).state();
-    AgentConversation recorded = fixture.conversations.get("wa:51987654321");
 
     // when
-    engine.decide(afterFirst.withoutSession(), new Text(origin("wamid.26"), "DNI 12345678 año 1990"), NOW.plusSeconds(5));
+    Decision duplicate =
+        engine.decide(afterFirst.withoutSession(), new Text(origin("wamid.26"), "DNI 12345678 año 1990"), NOW.plusSeconds(5));
 
-    // then
-    assertThat(fixture.conversations.get("wa:51987654321")).isEqualTo(recorded);
-    assertThat(recorded.contextJson()).isEqualTo("{}");
+    // then: the operators' view stays as the first handling left it
+    assertThat(duplicate.events()).extracting(ConversationEvent::snapshot).containsOnlyNulls();
   }
 
   private String firstText(ConversationState state, String messageId, String body) {

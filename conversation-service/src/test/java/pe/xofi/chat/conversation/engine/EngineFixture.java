@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import pe.xofi.chat.conversation.member.Partner;
-import pe.xofi.chat.conversation.member.inmemory.InMemoryConversationDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -13,6 +12,7 @@ import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
+import pe.xofi.chat.schemas.events.ConversationSnapshot;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.Provider;
@@ -29,12 +29,16 @@ public final class EngineFixture {
   public static final ConversationKey KEY = ConversationKey.whatsapp(PHONE);
   public static final ConversationState NEW = ConversationState.start(Channel.WHATSAPP);
 
+  /** The operators' view of a conversation without session or form. */
+  public static final ConversationSnapshot NO_SESSION = new ConversationSnapshot(null, false, null, Map.of());
+
+  /** The operators' view of María's conversation (partner 1) with a session and no form. */
+  public static final ConversationSnapshot MARIA_SESSION = new ConversationSnapshot(1L, true, null, Map.of());
+
   public final InMemoryPartnerDirectory partners = new InMemoryPartnerDirectory();
   public final InMemoryTicketDesk tickets = new InMemoryTicketDesk();
   public final InMemoryReceiptInbox receipts = new InMemoryReceiptInbox();
-  public final InMemoryConversationDirectory conversations = new InMemoryConversationDirectory();
-  public final ConversationEngine engine =
-      new ConversationEngine(new IntentDetector(), partners, tickets, receipts, conversations);
+  public final ConversationEngine engine = new ConversationEngine(new IntentDetector(), partners, tickets, receipts);
 
   public static MessageOrigin origin(String messageId) {
     return new MessageOrigin(messageId, KEY, Channel.WHATSAPP, Provider.WHAPI);
@@ -81,7 +85,10 @@ public final class EngineFixture {
         inboundId + "/" + type.name(), KEY.toString(), type, inboundId, intent, at, 0, attributes);
   }
 
-  public static ConversationEvent handled(String inboundId, String intent, int replies, Instant at) {
-    return event(inboundId, ConversationEventType.MESSAGE_HANDLED, intent, at, Map.of("replies", Integer.toString(replies)));
+  /** The {@code MESSAGE_HANDLED} fact of a message after which operators see {@code snapshot}. */
+  public static ConversationEvent handled(
+      String inboundId, String intent, int replies, Instant at, ConversationSnapshot snapshot) {
+    return event(inboundId, ConversationEventType.MESSAGE_HANDLED, intent, at, Map.of("replies", Integer.toString(replies)))
+        .withSnapshot(snapshot);
   }
 }

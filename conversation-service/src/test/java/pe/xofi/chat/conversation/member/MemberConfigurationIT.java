@@ -14,7 +14,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import pe.xofi.chat.conversation.member.postgres.PostgresConversationDirectory;
 import pe.xofi.chat.conversation.member.postgres.PostgresPartnerDirectory;
 import pe.xofi.chat.conversation.member.postgres.PostgresReceiptInbox;
 import pe.xofi.chat.conversation.member.postgres.PostgresTicketDesk;
@@ -83,8 +82,7 @@ class MemberConfigurationIT {
         List.of(
             context.getBean(PartnerDirectory.class).getClass(),
             context.getBean(TicketDesk.class).getClass(),
-            context.getBean(ReceiptInbox.class).getClass(),
-            context.getBean(ConversationDirectory.class).getClass());
+            context.getBean(ReceiptInbox.class).getClass());
     List<String> partners;
     try (var connection = database.connect();
         var statement = connection.createStatement()) {
@@ -97,8 +95,7 @@ class MemberConfigurationIT {
             List.of(
                 PostgresPartnerDirectory.class,
                 PostgresTicketDesk.class,
-                PostgresReceiptInbox.class,
-                PostgresConversationDirectory.class));
+                PostgresReceiptInbox.class));
     assertThat(partners).isEqualTo(List.of("0"));
   }
 

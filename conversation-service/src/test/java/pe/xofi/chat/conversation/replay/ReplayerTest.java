@@ -12,7 +12,6 @@ import pe.xofi.chat.conversation.engine.BotTexts;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
-import pe.xofi.chat.conversation.member.inmemory.InMemoryConversationDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -131,8 +130,7 @@ class ReplayerTest {
         new IntentDetector(),
         new InMemoryPartnerDirectory(),
         new InMemoryTicketDesk(),
-        new InMemoryReceiptInbox(),
-        new InMemoryConversationDirectory());
+        new InMemoryReceiptInbox());
   }
 
   /** What the live engine sent for {@code records}, handled in order from an empty state. */

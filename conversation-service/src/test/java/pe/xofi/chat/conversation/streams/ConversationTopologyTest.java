@@ -37,7 +37,6 @@ import pe.xofi.chat.conversation.engine.IntentDetector;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
 import pe.xofi.chat.conversation.engine.ticket.TicketTexts;
 import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
-import pe.xofi.chat.conversation.member.inmemory.InMemoryConversationDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -58,6 +57,7 @@ import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
+import pe.xofi.chat.schemas.events.ConversationSnapshot;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
@@ -104,7 +104,7 @@ class ConversationTopologyTest {
         new ConversationTopology(
             new InboundParser(List.of(new WhapiMessageParser())),
             new ConversationEngine(
-                new IntentDetector(), partners, tickets, receipts, new InMemoryConversationDirectory()),
+                new IntentDetector(), partners, tickets, receipts),
             metrics,
             () -> nanos.addAndGet(7_000),
             new FixedBackOff(0, RETRIES));
@@ -170,7 +170,8 @@ class ConversationTopologyTest {
                     "greeting",
                     RECEIVED,
                     7,
-                    Map.of("replies", "1"))));
+                    Map.of("replies", "1"),
+                    new ConversationSnapshot(null, false, null, Map.of()))));
     assertThat(registry.get("xofi.conversation.messages.handled").tag("intent", "greeting").counter().count())
         .isEqualTo(1.0);
   }

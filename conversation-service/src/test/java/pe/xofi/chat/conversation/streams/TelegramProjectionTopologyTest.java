@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.backoff.FixedBackOff;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
-import pe.xofi.chat.conversation.member.ConversationDirectory.AgentConversation;
-import pe.xofi.chat.conversation.member.inmemory.InMemoryConversationDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -28,25 +28,28 @@ import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.parser.telegram.TelegramMessageParser;
 import pe.xofi.chat.schemas.Json;
 import pe.xofi.chat.schemas.Topics;
+import pe.xofi.chat.schemas.events.ConversationEvent;
+import pe.xofi.chat.schemas.events.ConversationEventType;
+import pe.xofi.chat.schemas.events.ConversationSnapshot;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.inbound.Sender;
 import pe.xofi.chat.schemas.inbound.TelegramMessageId;
 
-/** A Telegram update through the topology: the sender's {@code @username} reaches the operators' projection. */
+/** A Telegram update through the topology: the sender's {@code @username} reaches the operators' snapshot. */
 class TelegramProjectionTopologyTest {
 
   private static final Instant RECEIVED = Instant.parse("2026-11-25T15:00:00Z");
   private static final String KEY = "tg:734561289";
 
-  private final InMemoryConversationDirectory conversations = new InMemoryConversationDirectory();
   private final AtomicLong nanos = new AtomicLong();
 
   @TempDir Path stateDir;
 
   private TopologyTestDriver driver;
   private TestInputTopic<String, InboundEnvelope> inbound;
+  private TestOutputTopic<String, ConversationEvent> events;
 
   @BeforeEach
   void startDriver() {
@@ -54,7 +57,7 @@ class TelegramProjectionTopologyTest {
     ConversationTopology topology = new ConversationTopology(
         new InboundParser(List.of(new TelegramMessageParser())),
         new ConversationEngine(new IntentDetector(), new InMemoryPartnerDirectory(), new InMemoryTicketDesk(),
-            new InMemoryReceiptInbox(), conversations),
+            new InMemoryReceiptInbox()),
         metrics,
         () -> nanos.addAndGet(7_000),
         new FixedBackOff(0, 0));
@@ -68,6 +71,10 @@ class TelegramProjectionTopologyTest {
         Topics.INBOUND_MESSAGES.name(),
         Topics.INBOUND_MESSAGES.keySerde().serializer(),
         Topics.INBOUND_MESSAGES.valueSerde().serializer());
+    events = driver.createOutputTopic(
+        Topics.CONVERSATION_EVENTS.name(),
+        Topics.CONVERSATION_EVENTS.keySerde().deserializer(),
+        Topics.CONVERSATION_EVENTS.valueSerde().deserializer());
   }
 
   @AfterEach
@@ -89,8 +96,10 @@ class TelegramProjectionTopologyTest {
     // when
     inbound.pipeInput(KEY, hola);
 
-    // then
-    assertThat(conversations.get(KEY)).isEqualTo(
-        new AgentConversation(KEY, Channel.TELEGRAM, null, "734561289", "jose_ahorros", null, false, "{}", RECEIVED));
+    // then: the projector writes this snapshot to agent_conversation
+    assertThat(events.readValuesToList())
+        .isEqualTo(List.of(new ConversationEvent(
+            "tg-update-900001/MESSAGE_HANDLED", KEY, ConversationEventType.MESSAGE_HANDLED, "tg-update-900001", "greeting",
+            RECEIVED, 7, Map.of("replies", "1"), new ConversationSnapshot(null, false, "jose_ahorros", Map.of()))));
   }
 }

@@ -95,10 +95,12 @@ class ReplaySystemIT {
     // when
     String url = "http://localhost:" + stack.config().conversationPort() + "/ops/conversations/" + PHONE;
 
-    // then: the projector catches up with the log
+    // then: the projector catches up with the log: every line, every intent, the state after the last message
     JsonNode transcript =
         await().atMost(Duration.ofSeconds(30)).until(() -> get(url), t -> t != null && t.get("lines").size() == 16
-            && t.get("lines").valueStream().allMatch(l -> l.get("direction").asString().equals("OUT") || !l.get("intent").isNull()));
+            && t.get("lines").valueStream().allMatch(l -> l.get("direction").asString().equals("OUT") || !l.get("intent").isNull())
+            && t.get("state").isObject()
+            && t.get("state").get("lastMessageAt").asString().equals(t.get("lines").get(14).get("occurredAt").asString()));
     List<String> memberLines =
         transcript.get("lines").valueStream().filter(l -> l.get("direction").asString().equals("IN"))
             .map(l -> l.get("intent").asString() + ": " + l.get("text").asString()).toList();

@@ -80,7 +80,7 @@ class AuthenticationTest {
                 List.of(reply("wamid.1", 1, Menus.list(MARIA_WELCOME), NOW)),
                 List.of(
                     event("wamid.1", ConversationEventType.AUTHENTICATED, "authenticate", NOW, Map.of("partnerId", "1")),
-                    handled("wamid.1", "authenticate", 1, NOW))));
+                    handled("wamid.1", "authenticate", 1, NOW, EngineFixture.MARIA_SESSION))));
   }
 
   @ParameterizedTest
@@ -119,7 +119,7 @@ class AuthenticationTest {
                 List.of(reply("wamid.3", 1, AUTH_FAILED, NOW)),
                 List.of(
                     event("wamid.3", ConversationEventType.AUTH_FAILED, "authenticate", NOW, Map.of("attempts", "1")),
-                    handled("wamid.3", "authenticate", 1, NOW))));
+                    handled("wamid.3", "authenticate", 1, NOW, EngineFixture.NO_SESSION))));
   }
 
   @Test
@@ -141,7 +141,7 @@ class AuthenticationTest {
             List.of(
                 event("wamid.f5", ConversationEventType.AUTH_FAILED, "authenticate", NOW, Map.of("attempts", "5")),
                 event("wamid.f5", ConversationEventType.LOCKED, "authenticate", NOW, Map.of("lockedUntil", until.toString())),
-                handled("wamid.f5", "authenticate", 1, NOW)));
+                handled("wamid.f5", "authenticate", 1, NOW, EngineFixture.NO_SESSION)));
     assertThat(fifth.state().lockedUntil()).isEqualTo(until);
     assertThat(fifth.state().failedAuthAttempts()).isEmpty();
   }
@@ -241,7 +241,7 @@ class AuthenticationTest {
                     reply("wamid.6", 2, AUTH_REQUIRED, NOW)),
                 List.of(
                     event("wamid.6", ConversationEventType.SESSION_EXPIRED, "account_statement", NOW, Map.of()),
-                    handled("wamid.6", "account_statement", 2, NOW))));
+                    handled("wamid.6", "account_statement", 2, NOW, EngineFixture.NO_SESSION))));
   }
 
   @Test

@@ -74,7 +74,7 @@ class ReceiptTest {
                         JANUARY_2025)),
                 List.of(
                     event("wamid.1", ConversationEventType.RECEIPT_REGISTERED, "upload_receipt", JANUARY_2025, Map.of("receipt", "RC-000001")),
-                    handled("wamid.1", "upload_receipt", 1, JANUARY_2025)),
+                    handled("wamid.1", "upload_receipt", 1, JANUARY_2025, EngineFixture.MARIA_SESSION)),
                 List.of(
                     new MediaDownload(
                         "RC-000001", "wa:51987654321", Provider.WHAPI, "jpeg-1", LINK, "image/jpeg", JANUARY_2025))));

@@ -61,7 +61,7 @@ class TicketFormTest {
         .isEqualTo(
             List.of(
                 event("wamid.3", ConversationEventType.TICKET_CREATED, "create_ticket", NOW.plusSeconds(60), Map.of("ticket", "TK-000001")),
-                handled("wamid.3", "create_ticket", 1, NOW.plusSeconds(60))));
+                handled("wamid.3", "create_ticket", 1, NOW.plusSeconds(60), EngineFixture.MARIA_SESSION)));
     assertThat(fixture.tickets.opened())
         .isEqualTo(
             List.of(

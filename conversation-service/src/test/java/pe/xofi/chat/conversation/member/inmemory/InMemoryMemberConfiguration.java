@@ -24,9 +24,4 @@ public class InMemoryMemberConfiguration {
   InMemoryReceiptInbox receiptInbox() {
     return new InMemoryReceiptInbox();
   }
-
-  @Bean
-  InMemoryConversationDirectory conversationDirectory() {
-    return new InMemoryConversationDirectory();
-  }
 }
