@@ -113,9 +113,10 @@ class OutboundListener {
     Attempt attempt = attempts.begin(message.id(), clock.instant());
     long start = System.nanoTime();
     SentReceipt receipt;
-    // the permit is returned (one window later) as soon as the exchange is over, however it ended
+    // the permit is returned (one window later) as soon as the exchange is over, however it ended: by the
+    // I/O thread when the sender gets that far, else when this block is left
     try (permit) {
-      receipt = senders.forProvider(message.provider()).send(message);
+      receipt = senders.forProvider(message.provider()).send(message, permit::close);
     } catch (SendFailure failure) {
       metrics.failed(message.provider(), failure, Duration.ofNanos(System.nanoTime() - start));
       failed(record, message, attempt, failure, ack, consumer);
