@@ -20,6 +20,7 @@ import pe.xofi.chat.outbound.delivery.AttemptLog;
 import pe.xofi.chat.outbound.delivery.DeliveryMetrics;
 import pe.xofi.chat.outbound.delivery.DeliveryRecorder;
 import pe.xofi.chat.outbound.limit.SendLimiter;
+import pe.xofi.chat.outbound.limit.SendPermit;
 import pe.xofi.chat.outbound.limit.TokenWait;
 import pe.xofi.chat.outbound.send.MessageSenders;
 import pe.xofi.chat.outbound.send.PermanentSendFailure;
@@ -31,8 +32,8 @@ import pe.xofi.chat.schemas.delivery.DeliveryStatus;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
 /**
- * Sends each reply at most once (the ledger), no faster than its tokens allow, and in order per
- * partition: a reply that must wait (no token, a back-off, a {@code Retry-After}) is negatively
+ * Sends each reply at most once (the ledger), no faster than its limits allow (a {@link SendPermit}
+ * held during the exchange), and in order per partition: a reply that must wait (no token, a back-off, a {@code Retry-After}) is negatively
  * acknowledged, which pauses this consumer's partition and redelivers the same reply after the wait,
  * while the consumer keeps polling and stays in the group. A refused reply, or one whose attempts ran
  * out, goes to {@code outbound-messages-dlt} and the partition moves on.
@@ -97,23 +98,25 @@ class OutboundListener {
       ack.acknowledge();
       return;
     }
-    Optional<TokenWait> wait = limiter.acquire(message.provider(), message.recipient());
-    if (wait.isPresent()) {
-      log.debug("reply {} to {} waits {} for a {} token", message.id(), MaskedKeys.of(record.key()),
-          wait.get().delay(), wait.get().scope());
-      ack.nack(wait.get().delay());
-      return;
+    switch (limiter.acquire(message.provider(), message.recipient())) {
+      case TokenWait wait -> {
+        log.debug("reply {} to {} waits {} for the {} limit", message.id(), MaskedKeys.of(record.key()),
+            wait.delay(), wait.scope());
+        ack.nack(wait.delay());
+      }
+      case SendPermit permit -> send(record, message, ack, consumer, permit);
     }
-    send(record, message, ack, consumer);
   }
 
   private void send(ConsumerRecord<String, OutboundMessage> record, OutboundMessage message,
-      Acknowledgment ack, Consumer<?, ?> consumer) {
+      Acknowledgment ack, Consumer<?, ?> consumer, SendPermit permit) {
     Attempt attempt = attempts.begin(message.id(), clock.instant());
     long start = System.nanoTime();
     SentReceipt receipt;
-    try {
-      receipt = senders.forProvider(message.provider()).send(message);
+    // the permit is returned (one window later) as soon as the exchange is over, however it ended: by the
+    // I/O thread when the sender gets that far, else when this block is left
+    try (permit) {
+      receipt = senders.forProvider(message.provider()).send(message, permit::close);
     } catch (SendFailure failure) {
       metrics.failed(message.provider(), failure, Duration.ofNanos(System.nanoTime() - start));
       failed(record, message, attempt, failure, ack, consumer);

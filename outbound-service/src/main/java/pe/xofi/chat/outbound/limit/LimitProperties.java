@@ -10,8 +10,9 @@ import pe.xofi.chat.schemas.inbound.Provider;
  * A provider without limits is sent to as fast as the consumer goes.
  *
  * @param providers        the limits of each provider
- * @param maxBlockingWait  the longest a consumer thread waits in place for an account token (a short
- *                         wait that every partition shares anyway); longer waits pause the partition
+ * @param maxBlockingWait  the longest a consumer thread waits in place for an account's window permit
+ *                         and token together (a short wait that every partition shares anyway);
+ *                         longer waits pause the partition
  * @param shareByPartition whether an instance gets the account rate in proportion to the partitions of
  *                         {@code outbound-messages} it is assigned, so that instances together keep
  *                         to the provider's limit

@@ -12,25 +12,36 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import pe.xofi.chat.schemas.inbound.Provider;
+import reactor.core.scheduler.Scheduler;
 
 /**
- * Token buckets (Bucket4j) per provider account and per recipient. A reply takes one token of its
- * recipient and one of its provider's account; the account's rate is this instance's share of the
- * provider's limit.
+ * A reply is sent when it gets, in this order, a token of its recipient's bucket, a token of its
+ * provider account's bucket (Bucket4j) and a permit of the account's {@link SendWindow}. The account
+ * bucket spaces the sends at its rate; the window bounds what the provider can count in any window
+ * however the round trips jitter. Both are this instance's share of the provider's limit.
  */
 public class SendLimiter {
 
   private final LimitProperties properties;
   private final LimitMetrics metrics;
   private final Map<Provider, Bucket> accounts = new EnumMap<>(Provider.class);
+  private final Map<Provider, SendWindow> windows = new EnumMap<>(Provider.class);
   private final Cache<String, Bucket> recipients;
   private volatile double share = 1.0;
 
-  public SendLimiter(LimitProperties properties, LimitMetrics metrics) {
+  /** {@code scheduler} returns the window permits one window after each send. */
+  public SendLimiter(LimitProperties properties, LimitMetrics metrics, Scheduler scheduler) {
     this.properties = properties;
     this.metrics = metrics;
-    properties.providers().forEach((provider, limit) -> accounts.put(provider,
-        Bucket.builder().withNanosecondPrecision().addLimit(accountBandwidth(limit, 1.0)).build()));
+    properties.providers().forEach((provider, limit) -> {
+      accounts.put(provider, Bucket.builder().withNanosecondPrecision().addLimit(accountBandwidth(limit, 1.0)).build());
+      int permits = limit.windowPermits(1.0);
+      if (permits > 0) {
+        SendWindow window = new SendWindow(permits, limit.accountWindow(), scheduler);
+        windows.put(provider, window);
+        metrics.window(provider, window);
+      }
+    });
     // an idle recipient's bucket is full again after burst × refill, so forgetting it then loses nothing
     Duration longestRefill = properties.providers().values().stream()
         .map(limit -> limit.recipientRefill().multipliedBy(limit.recipientBurst()))
@@ -40,54 +51,84 @@ public class SendLimiter {
   }
 
   /**
-   * Takes a token of {@code recipient} and one of {@code provider}'s account, waiting in place for the
-   * account at most {@code max-blocking-wait}; empty when both were taken, else how long to wait.
+   * Takes a token of {@code recipient}, then a token of {@code provider}'s account and a permit of
+   * its window, waiting in place for these two at most {@code max-blocking-wait} in all. A {@link
+   * SendPermit} when all were taken (close it when the send's exchange is over), else how long to
+   * wait; a wait gives back what was taken.
    */
-  public Optional<TokenWait> acquire(Provider provider, String recipient) {
+  public Admission acquire(Provider provider, String recipient) {
     ProviderLimit limit = provider == null ? null : properties.providers().get(provider);
     if (limit == null) {
-      return Optional.empty();
+      return SendPermit.UNWINDOWED;
     }
     Bucket perRecipient = recipients.get(provider + ":" + recipient, key -> recipientBucket(limit));
     ConsumptionProbe probe = perRecipient.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
       metrics.waited(TokenWait.Scope.RECIPIENT, wait);
-      return Optional.of(new TokenWait(TokenWait.Scope.RECIPIENT, wait));
+      return new TokenWait(TokenWait.Scope.RECIPIENT, wait);
     }
     Bucket account = accounts.get(provider);
+    SendWindow window = windows.get(provider);
+    Duration maxWait = properties.maxBlockingWait();
     long start = System.nanoTime();
+    boolean accountToken = false;
     try {
-      boolean taken = properties.maxBlockingWait().isZero()
-          ? account.tryConsume(1)
-          : account.asBlocking().tryConsume(1, properties.maxBlockingWait());
-      if (taken) {
-        metrics.waited(TokenWait.Scope.ACCOUNT, Duration.ofNanos(System.nanoTime() - start));
-        return Optional.empty();
+      accountToken = maxWait.isZero() ? account.tryConsume(1) : account.asBlocking().tryConsume(1, maxWait);
+      long tokenAt = System.nanoTime();
+      if (!accountToken) {
+        // the reply is not sent now, so its recipient token goes back
+        perRecipient.addTokens(1);
+        Duration wait = max(maxWait, Duration.ofNanos(account.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+        metrics.waited(TokenWait.Scope.ACCOUNT, wait);
+        return new TokenWait(TokenWait.Scope.ACCOUNT, wait);
       }
+      metrics.waited(TokenWait.Scope.ACCOUNT, Duration.ofNanos(tokenAt - start));
+      if (window == null) {
+        return SendPermit.UNWINDOWED;
+      }
+      // the token first: a permit that comes back is used at once, so the account bucket's spacing
+      // never adds to the time between a send and the one that reuses its permit
+      Optional<SendPermit> permit = window.tryAcquire(maxWait.minusNanos(tokenAt - start));
+      if (permit.isPresent()) {
+        metrics.waited(TokenWait.Scope.WINDOW, Duration.ofNanos(System.nanoTime() - tokenAt));
+        return permit.get();
+      }
+      account.addTokens(1);
+      perRecipient.addTokens(1);
+      Duration wait = max(maxWait, window.spacing());
+      metrics.waited(TokenWait.Scope.WINDOW, wait);
+      return new TokenWait(TokenWait.Scope.WINDOW, wait);
     } catch (InterruptedException e) {
+      // the consumer is stopping: nothing is sent, and what was taken goes back
       Thread.currentThread().interrupt();
+      if (accountToken) {
+        account.addTokens(1);
+      }
+      perRecipient.addTokens(1);
+      return new TokenWait(TokenWait.Scope.ACCOUNT, maxWait);
     }
-    // the reply is not sent now, so its recipient token goes back
-    perRecipient.addTokens(1);
-    Duration wait = Duration.ofNanos(Math.max(account.estimateAbilityToConsume(1).getNanosToWaitForRefill(),
-        properties.maxBlockingWait().toNanos()));
-    metrics.waited(TokenWait.Scope.ACCOUNT, wait);
-    return Optional.of(new TokenWait(TokenWait.Scope.ACCOUNT, wait));
   }
 
   /**
    * Sets this instance's share of every account's rate, e.g. 6/12 when it is assigned 6 of 12
-   * partitions; tokens already in the buckets are kept in proportion.
+   * partitions: tokens already in the buckets are kept in proportion, and each window gets the share
+   * of its permits (fewer take effect as held ones come back).
    */
   public void share(double fraction) {
     if (fraction <= 0 || fraction > 1 || fraction == share) {
       return;
     }
     share = fraction;
-    properties.providers().forEach((provider, limit) -> accounts.get(provider).replaceConfiguration(
-        BucketConfiguration.builder().addLimit(accountBandwidth(limit, fraction)).build(),
-        TokensInheritanceStrategy.PROPORTIONALLY));
+    properties.providers().forEach((provider, limit) -> {
+      accounts.get(provider).replaceConfiguration(
+          BucketConfiguration.builder().addLimit(accountBandwidth(limit, fraction)).build(),
+          TokensInheritanceStrategy.PROPORTIONALLY);
+      SendWindow window = windows.get(provider);
+      if (window != null) {
+        window.resize(limit.windowPermits(fraction));
+      }
+    });
   }
 
   /** This instance's share of the account rates. */
@@ -106,5 +147,9 @@ public class SendLimiter {
   private static Bucket recipientBucket(ProviderLimit limit) {
     return Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.recipientBurst())
         .refillGreedy(1, limit.recipientRefill()).build()).build();
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }

@@ -18,5 +18,14 @@ public interface MessageSender {
    * @throws PermanentSendFailure when the provider refused the message and a retry would be refused too
    * @throws TransientSendFailure when the provider was unavailable and a later retry may succeed
    */
-  SentReceipt send(OutboundMessage message);
+  default SentReceipt send(OutboundMessage message) {
+    return send(message, () -> {});
+  }
+
+  /**
+   * The same, running {@code exchangeEnded} on the I/O thread as soon as the HTTP exchange is over
+   * (answered, failed, timed out or cancelled), before the calling thread wakes up: the send window
+   * counts from that instant.
+   */
+  SentReceipt send(OutboundMessage message, Runnable exchangeEnded);
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static pe.xofi.chat.outbound.kafka.OutboundDeliveryIT.header;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import pe.xofi.chat.outbound.support.Arrivals;
 import pe.xofi.chat.outbound.support.Backlog;
 import pe.xofi.chat.outbound.support.InProcessSandbox;
 import pe.xofi.chat.outbound.support.OutboundTestContext;
@@ -73,27 +73,27 @@ class OutboundLimitsIT {
     SANDBOX.clearFaults();
   }
 
+  /**
+   * Figure 5 of {@code ./xofi bench}, judged by the sandbox's arrival times: no sliding 1-s window
+   * over the limit, and the mean at least 95 % of it.
+   */
   @Test
-  void shouldKeepToTheProvidersRateWithoutProvokingA429() {
+  void shouldKeepEverySlidingSecondWithinTheProvidersLimitAtNearlyTheFullRate() {
     // given
     SANDBOX.faults("{'rateLimit':20}");
     // when
     Backlog backlog = Backlog.produce(Sizes.BACKLOG_MEMBERS, 10);
-    List<long[]> samples = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(backlog.size() / 20 + 60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      long accepted = SANDBOX.faultReport().get("accepted").asLong();
-      samples.add(new long[] {System.nanoTime(), accepted});
-      return accepted >= backlog.size();
-    });
+    backlog.awaitReceived(SANDBOX, Duration.ofSeconds(backlog.size() / 19 + 60));
     // then
-    JsonNode report = SANDBOX.faultReport();
-    long[] afterBurst = samples.stream().filter(s -> s[1] >= 20).findFirst().orElseThrow();
-    long[] last = samples.getLast();
-    double rate = (last[1] - afterBurst[1]) / ((last[0] - afterBurst[0]) / 1e9);
-    log.info("rate conformance: {} replies, {} msg/s measured against a limit of 20, {} answered 429",
-        backlog.size(), String.format("%.2f", rate), report.get("rateLimited").asLong());
-    assertThat(report.get("rateLimited").asLong()).isZero();
-    assertThat(rate).isBetween(19.0, 21.0);
+    Arrivals arrivals = Arrivals.ofReceipts(SANDBOX.receipts(), backlog.replies().keySet());
+    long refused = SANDBOX.faultReport().get("rateLimited").asLong();
+    int maxInASecond = arrivals.maxInAnyWindow(1000);
+    log.info("rate conformance: {} replies, max {} in any 1-s window, mean {} msg/s against a limit of 20, {} answered 429",
+        arrivals.count(), maxInASecond, String.format("%.2f", arrivals.meanPerSecond()), refused);
+    assertThat(arrivals.count()).isEqualTo(backlog.size());
+    assertThat(maxInASecond).isLessThanOrEqualTo(20);
+    assertThat(arrivals.meanPerSecond()).isGreaterThanOrEqualTo(19.0);
+    assertThat(refused).isZero();
     assertThat(backlog.received(SANDBOX)).isEqualTo(backlog.expected());
   }
 

@@ -67,6 +67,11 @@ public final class InProcessSandbox {
     return (message.has("image") ? message.get("image") : message.get("document")).get("id").asString();
   }
 
+  /** {@code GET /sandbox/receipts}: every send accepted since the sandbox started, with its arrival time (ms). */
+  public JsonNode receipts() {
+    return call(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/receipts?after=0&max=" + Integer.MAX_VALUE)).GET().build());
+  }
+
   /** {@code POST /sandbox/faults}: from now on the sandbox misbehaves as {@code plan} says. */
   public JsonNode faults(String plan) {
     return call(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/faults"))

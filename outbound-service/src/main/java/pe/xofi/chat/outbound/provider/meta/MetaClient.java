@@ -35,7 +35,7 @@ public class MetaClient implements MessageSender {
   }
 
   @Override
-  public SentReceipt send(OutboundMessage message) {
+  public SentReceipt send(OutboundMessage message, Runnable exchangeEnded) {
     return web.post()
         .uri(messagesPath)
         .contentType(MediaType.APPLICATION_JSON)
@@ -48,6 +48,7 @@ public class MetaClient implements MessageSender {
             "Meta did not answer within " + timeout, null, "no answer within " + timeout, e))
         .onErrorMap(WebClientRequestException.class, e -> new TransientSendFailure(
             "Meta unreachable", null, "Meta unreachable: " + MediaFailure.rootCause(e), e))
+        .doFinally(signal -> exchangeEnded.run())
         .block();
   }
 }

@@ -44,7 +44,7 @@ public class TelegramClient implements MessageSender {
   }
 
   @Override
-  public SentReceipt send(OutboundMessage message) {
+  public SentReceipt send(OutboundMessage message, Runnable exchangeEnded) {
     callbackToAnswer(message).ifPresent(this::answerCallbackQuery);
     return web.post()
         .uri(botPath + "/sendMessage")
@@ -58,6 +58,7 @@ public class TelegramClient implements MessageSender {
             "Telegram did not answer within " + timeout, null, "no answer within " + timeout, e))
         .onErrorMap(WebClientRequestException.class, e -> new TransientSendFailure(
             "Telegram unreachable", null, "Telegram unreachable: " + MediaFailure.rootCause(e), e))
+        .doFinally(signal -> exchangeEnded.run())
         .block();
   }
 

@@ -46,7 +46,7 @@ public class WhapiClient implements MessageSender {
   }
 
   @Override
-  public SentReceipt send(OutboundMessage message) {
+  public SentReceipt send(OutboundMessage message, Runnable exchangeEnded) {
     OutboundContent content = message.content();
     boolean asInteractive = interactive && WhapiInteractiveRequest.fits(content);
     Object body = !asInteractive ? WhapiTextRequest.of(message) : switch (content) {
@@ -69,6 +69,7 @@ public class WhapiClient implements MessageSender {
             "WHAPI did not answer within " + timeout, null, "no answer within " + timeout, e))
         .onErrorMap(WebClientRequestException.class, e -> new TransientSendFailure(
             "WHAPI unreachable", null, "WHAPI unreachable: " + rootCause(e), e))
+        .doFinally(signal -> exchangeEnded.run())
         .block();
   }
 

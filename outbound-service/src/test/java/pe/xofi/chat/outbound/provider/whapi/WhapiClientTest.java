@@ -2,9 +2,13 @@ package pe.xofi.chat.outbound.provider.whapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 import pe.xofi.chat.outbound.send.PermanentSendFailure;
@@ -76,5 +80,24 @@ class WhapiClientTest {
     assertThat(failure).isInstanceOf(TransientSendFailure.class);
     assertThat(failure.statusCode()).isEmpty();
     assertThat(failure.getMessage()).isEqualTo("WHAPI unreachable");
+  }
+
+  @Test
+  void shouldSignalTheEndOfEachExchangeOnceOnTheIoThreadWhateverItsOutcome() {
+    // given
+    WhapiClient client = client(SANDBOX.baseUrl(), InProcessSandbox.TOKEN);
+    WhapiClient unreachable = client("http://localhost:" + Replies.closedPort(), InProcessSandbox.TOKEN);
+    List<String> ends = new CopyOnWriteArrayList<>();
+    String caller = Thread.currentThread().getName();
+    Function<String, Runnable> end = outcome -> () ->
+        ends.add(Thread.currentThread().getName().equals(caller) ? outcome + " on the calling thread" : outcome);
+    // when an answered send, a refused one and one that never reaches WHAPI end
+    client.send(Replies.text(Replies.uniquePhone(), "Hola"), end.apply("answered"));
+    catchThrowableOfType(SendFailure.class, () -> client.send(Replies.text("12", "Hola"), end.apply("refused")));
+    catchThrowableOfType(SendFailure.class,
+        () -> unreachable.send(Replies.text(Replies.uniquePhone(), "Hola"), end.apply("unreachable")));
+    // then each ended once, on the I/O thread
+    await().atMost(Duration.ofSeconds(5)).until(() -> ends.size() >= 3);
+    assertThat(ends).containsExactlyInAnyOrder("answered", "refused", "unreachable");
   }
 }
