@@ -53,6 +53,7 @@ public final class BenchRun {
   static final String TRANSCRIPTS_GROUP = "conversation-transcripts";
   static final String OUTBOUND_GROUP = "outbound-service";
   static final double CAPACITY_P99_MS = 50;
+  static final int MAX_WARMUP_ROUNDS = 4;
   static final String META_ANCHOR = "Meta: median ≤ 250 ms, < 1 % over 1 s";
   private static final Duration DRAIN_POLL = Duration.ofMillis(250);
 
@@ -107,7 +108,7 @@ public final class BenchRun {
         stack.stop(ServiceModule.CONVERSATION, ServiceModule.OUTBOUND);
       });
     }
-    phase("warm-up", () -> raw.put("warmup", summary(send("warm-up", plan.warmupRate(), plan.warmup()))));
+    phase("warm-up", this::warmUp);
     phase("(1) ingress capacity", this::capacity);
     phase("(2) ingress latency", this::latency);
     if (own) {
@@ -126,6 +127,29 @@ public final class BenchRun {
     raw.put("loadAverageAtEnd", loadAverage());
     log.accept("where the time went (s): " + phases + "; load average " + raw.get("loadAverageAtStart") + " → " + raw.get("loadAverageAtEnd"));
     return new BenchReport(startedAt, plan.quick(), figures, series, raw, phases, Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  /**
+   * Warms the ingress until one round is answered 200 throughout at p99 ≤ {@link #CAPACITY_P99_MS},
+   * at most {@link #MAX_WARMUP_ROUNDS} rounds: a cold JIT, or services still stopping, must not be
+   * measured as the ingress's capacity (one round timed out a third of its webhooks at p50 10.9 s
+   * right after conversation and outbound stopped, and the capacity search then stopped at 500/s).
+   */
+  private void warmUp() {
+    List<Map<String, Object>> rounds = new ArrayList<>();
+    for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+      LoadResult r = send("warm-up " + round, plan.warmupRate(), plan.warmup());
+      rounds.add(summary(r));
+      if (warm(r)) {
+        break;
+      }
+    }
+    raw.put("warmup", rounds);
+  }
+
+  /** Whether a warm-up round shows a warm ingress: every webhook answered 200 at p99 ≤ 50 ms. */
+  static boolean warm(LoadResult round) {
+    return round.allOk() && round.millisAt(99) <= CAPACITY_P99_MS;
   }
 
   // (1) ------------------------------------------------------------------------------------------
