@@ -1,7 +1,10 @@
 package pe.xofi.chat.schemas;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -34,6 +37,20 @@ public record Topic<K, V>(
   /** A topic keyed by conversation key with a JSON value of the given record type. */
   static <V> Topic<String, V> json(String name, Class<V> valueType, Duration retention) {
     return new Topic<>(name, Serdes.String(), new JsonSerde<>(valueType), valueType, 1, retention);
+  }
+
+  /**
+   * The topic-level configs provisioning sets: delete-only cleanup (no topic of the pipeline is
+   * compacted: a key is a conversation, not an entity whose latest value is all that matters) and
+   * the retention when there is one.
+   */
+  public Map<String, String> configs() {
+    Map<String, String> configs = new LinkedHashMap<>();
+    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+    if (retention != null) {
+      configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+    }
+    return configs;
   }
 
   /** Classpath location of the JSON Schema that describes this topic's value. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import pe.xofi.chat.schemas.audit.AuditEvent;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
@@ -68,6 +69,14 @@ public final class Topics {
   public static final Topic<String, ConversationEvent> CONVERSATION_EVENTS_DLT =
       Topic.json("conversation-events-dlt", ConversationEvent.class, Duration.ofDays(30));
 
+  /**
+   * Every view of a member's data by staff ({@link AuditEvent}): kept five years (1,827 days, five
+   * calendar years with their leap days), never compacted, as financial regulators expect access
+   * records of member data to be kept; compliance confirms the period.
+   */
+  public static final Topic<String, AuditEvent> AUDIT_EVENTS =
+      Topic.json("audit-events", AuditEvent.class, Duration.ofDays(5 * 365 + 2));
+
   /** Every topic of the pipeline, for provisioning and documentation checks. */
   public static final List<Topic<String, ?>> ALL =
       List.of(
@@ -81,7 +90,8 @@ public final class Topics {
           MEDIA_DOWNLOADS,
           MEDIA_DOWNLOADS_DLT,
           CONVERSATION_EVENTS,
-          CONVERSATION_EVENTS_DLT);
+          CONVERSATION_EVENTS_DLT,
+          AUDIT_EVENTS);
 
   /**
    * The dead-letter topic of each consumed topic, in the order of {@link #ALL}: a record that a

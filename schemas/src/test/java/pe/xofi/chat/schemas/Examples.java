@@ -3,6 +3,9 @@ package pe.xofi.chat.schemas;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import pe.xofi.chat.schemas.audit.AuditAction;
+import pe.xofi.chat.schemas.audit.AuditEvent;
+import pe.xofi.chat.schemas.audit.AuditOutcome;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
 import pe.xofi.chat.schemas.delivery.DeliveryStatus;
 import pe.xofi.chat.schemas.events.ConversationEvent;
@@ -142,6 +145,18 @@ final class Examples {
         RECEIVED,
         0,
         Map.of("partnerId", "1"));
+  }
+
+  /** An operator read a member's transcript. */
+  static AuditEvent audit() {
+    return new AuditEvent(
+        "5f0c6a52-8d5e-4f0e-9d1b-2c7a4e3b9f10",
+        RECEIVED,
+        "ana",
+        List.of("operator"),
+        AuditAction.TRANSCRIPT_VIEWED,
+        "wa:51902376744",
+        AuditOutcome.FOUND);
   }
 
   private Examples() {}

@@ -36,7 +36,8 @@ class RecordRoundTripTest {
             Arguments.of(Topics.MEDIA_DOWNLOADS_DLT, Examples.media()),
             Arguments.of(Topics.CONVERSATION_EVENTS, Examples.event()),
             Arguments.of(Topics.CONVERSATION_EVENTS, Examples.authenticated()),
-            Arguments.of(Topics.CONVERSATION_EVENTS_DLT, Examples.event())),
+            Arguments.of(Topics.CONVERSATION_EVENTS_DLT, Examples.event()),
+            Arguments.of(Topics.AUDIT_EVENTS, Examples.audit())),
         outbound);
   }
 
@@ -112,6 +113,18 @@ class RecordRoundTripTest {
             () -> Topics.INBOUND_MESSAGES.valueSerde().deserializer().deserialize("t", garbage))
         .isInstanceOf(SerializationException.class)
         .hasMessageStartingWith("not a valid InboundEnvelope on t: ");
+  }
+
+  @Test
+  void shouldWriteAnAuditRecordWithEveryField() {
+    // when
+    String json = new String(Topics.AUDIT_EVENTS.valueSerde().serializer().serialize("t", Examples.audit()), StandardCharsets.UTF_8);
+
+    // then
+    assertThat(json).isEqualTo(
+        "{\"id\":\"5f0c6a52-8d5e-4f0e-9d1b-2c7a4e3b9f10\",\"occurredAt\":\"2026-11-24T10:15:30.123Z\",\"actor\":\"ana\","
+            + "\"actorRoles\":[\"operator\"],\"action\":\"TRANSCRIPT_VIEWED\",\"conversationKey\":\"wa:51902376744\","
+            + "\"outcome\":\"FOUND\"}");
   }
 
   @Test
