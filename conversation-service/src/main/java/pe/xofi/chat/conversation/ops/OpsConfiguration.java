@@ -1,8 +1,10 @@
 package pe.xofi.chat.conversation.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +13,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -19,10 +23,12 @@ import pe.xofi.chat.conversation.engine.IntentDetector;
 import pe.xofi.chat.conversation.member.postgres.BlockingDatabase;
 import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.schemas.Topics;
+import pe.xofi.chat.schemas.audit.AuditEvent;
+import pe.xofi.chat.staffsecurity.StaffAccessDeniedListener;
 
 /**
- * Operators' features: the transcript and {@code agent_conversation} stores, the API, and the
- * projector that fills them as its own
+ * Operators' features: the transcript and {@code agent_conversation} stores, the API and its audit
+ * trail, and the projector that fills them as its own
  * consumer group ({@code xofi.ops.projector.group-id}) reading committed records only, up to {@link
  * #BATCH_SIZE} per poll and one write per poll.
  */
@@ -40,6 +46,32 @@ class OpsConfiguration {
   @Bean
   AgentConversationStore agentConversationStore(BlockingDatabase database) {
     return new AgentConversationStore(database);
+  }
+
+  /**
+   * The audit producer: {@code acks=all} and idempotent whatever {@code spring.kafka.producer.*}
+   * says, and quick to give up (a view waits for it), so a broker outage answers 503 within
+   * {@code xofi.ops.audit.timeout}.
+   */
+  @Bean
+  StaffAudit staffAudit(KafkaProperties kafka, @Value("${xofi.ops.audit.timeout:5s}") Duration timeout) {
+    Map<String, Object> settings = kafka.buildProducerProperties();
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    settings.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, "conversation-service-audit");
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(timeout.toMillis(), 2_000));
+    settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() + 1_000);
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    DefaultKafkaProducerFactory<String, AuditEvent> producers = new DefaultKafkaProducerFactory<>(
+        settings, Topics.AUDIT_EVENTS.keySerde().serializer(), Topics.AUDIT_EVENTS.valueSerde().serializer());
+    return new StaffAudit(new KafkaTemplate<>(producers), Clock.systemUTC(), timeout);
+  }
+
+  @Bean
+  StaffAccessDeniedListener deniedTranscriptAudit(StaffAudit audit) {
+    return new DeniedTranscriptAudit(audit);
   }
 
   @Bean

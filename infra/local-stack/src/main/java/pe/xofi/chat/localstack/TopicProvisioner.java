@@ -1,8 +1,6 @@
 package pe.xofi.chat.localstack;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -11,11 +9,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import pe.xofi.chat.schemas.Topic;
 import pe.xofi.chat.schemas.Topics;
 
-/** Creates every topic of the registry that the broker lacks, with its partitions and retention. */
+/** Creates every topic of the registry that the broker lacks, with its partitions, retention and cleanup policy. */
 public final class TopicProvisioner {
 
   private TopicProvisioner() {}
@@ -44,10 +41,6 @@ public final class TopicProvisioner {
   }
 
   static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replicationFactor) {
-    Map<String, String> configs = new HashMap<>();
-    if (topic.retention() != null) {
-      configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
-    }
-    return new NewTopic(topic.name(), partitions, replicationFactor).configs(configs);
+    return new NewTopic(topic.name(), partitions, replicationFactor).configs(topic.configs());
   }
 }
