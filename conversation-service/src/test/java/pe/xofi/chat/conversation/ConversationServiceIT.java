@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,6 +65,7 @@ class ConversationServiceIT {
     registry.add("XOFI_DB_URL", memberDatabase::url);
     registry.add("XOFI_DB_USER", memberDatabase::user);
     registry.add("XOFI_DB_PASSWORD", memberDatabase::password);
+    registry.add("xofi.staff.users", () -> "ana:operator:" + new BCryptPasswordEncoder(4).encode("clave-ana"));
   }
 
   @AfterAll
@@ -71,7 +73,7 @@ class ConversationServiceIT {
     memberDatabase.drop();
   }
 
-  @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @Autowired MeterRegistry meterRegistry;
 
@@ -105,7 +107,9 @@ class ConversationServiceIT {
   @Test
   void shouldReportUpWithKafkaStreamsMetricsOnceTheStreamsClientRuns() {
     // given
-    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    // health details are for operators, on the management port
+    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+        .defaultHeaders(headers -> headers.setBasicAuth("ana", "clave-ana")).build();
 
     // when / then
     await()
