@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       XofiStack.Database.class,
       VerifyConfigCommand.class,
       LagCommand.class,
-      DltCommand.class
+      DltCommand.class,
+      AuditCommand.class
     },
     description = "Runs the Xofi Recaudo chat pipeline locally.")
 public final class XofiStack {

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -63,6 +64,7 @@ class WhatsAppWebhookToKafkaIT {
       "recipient_id":"919984351847@s.whatsapp.net","timestamp":"1712995290"}""";
 
   @LocalServerPort private int port;
+  @LocalManagementPort private int managementPort;
   @Autowired private Environment environment;
 
   @DynamicPropertySource
@@ -171,7 +173,8 @@ class WhatsAppWebhookToKafkaIT {
   void shouldExposeHealthAndTheIngressMetricsForPrometheus() {
     // given
     post(HOLA_WEBHOOK);
-    WebTestClient client = client();
+    // actuator lives on the management port; 127.0.0.1 is a trusted network by default
+    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
 
     // when
     String health = new String(

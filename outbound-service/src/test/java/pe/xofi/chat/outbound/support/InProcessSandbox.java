@@ -33,10 +33,15 @@ public final class InProcessSandbox {
       ConfigurableApplicationContext context = WhapiSandboxApplication.builder()
           .run("--server.port=0", "--sandbox.api-token=" + TOKEN, "--spring.main.banner-mode=off",
               "--sandbox.ingress-url=" + ingress,
-              // the sandbox has no database; this module's R2DBC, JDBC and Flyway must not give it one
+              // the sandbox has no database; this module's R2DBC, JDBC and Flyway must not give it one,
+              // and, a dev tool without logins, none of this module's staff security either
               "--spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
                   + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                  + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+                  + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                  + "pe.xofi.chat.staffsecurity.StaffSecurityAutoConfiguration,"
+                  + "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
+                  + "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
+                  + "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration");
       Runtime.getRuntime().addShutdownHook(new Thread(context::close, "whapi-sandbox-stop"));
       shared = new InProcessSandbox("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
