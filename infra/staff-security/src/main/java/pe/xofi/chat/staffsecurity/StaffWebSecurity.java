@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -97,7 +98,7 @@ final class StaffWebSecurity {
             ? ServerWebExchangeMatcher.MatchResult.match()
             : ServerWebExchangeMatcher.MatchResult.notMatch();
     MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
-    html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+    html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
     String login = !passwordUsers && providers.size() == 1 ? providers.keySet().iterator().next() : LOGIN;
     List<DelegateEntry> entries = new ArrayList<>();
     entries.add(new DelegateEntry(xhr, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
