@@ -19,7 +19,7 @@ public abstract sealed class WebhookRejection extends RuntimeException {
     return status;
   }
 
-  /** The shared secret is configured and the request does not carry it. */
+  /** The request does not carry the credential its provider is configured with, or none is. */
   public static final class Unauthorized extends WebhookRejection {
     public Unauthorized() {
       this("missing or wrong webhook secret");
@@ -27,6 +27,14 @@ public abstract sealed class WebhookRejection extends RuntimeException {
 
     public Unauthorized(String message) {
       super(HttpStatus.UNAUTHORIZED, message);
+    }
+  }
+
+  /** The request is for a provider this ingress does not serve (XOFI_WEBHOOK_PROVIDERS). */
+  public static final class NotServed extends WebhookRejection {
+    public NotServed() {
+      // the wording of Spring's own 404, so a provider not served looks like no endpoint at all
+      super(HttpStatus.NOT_FOUND, "not found");
     }
   }
 
