@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -137,13 +138,38 @@ class WebhookAuthenticationMatrixTest {
           : notServed.contains(attempt) ? "404 []" : "401 []");
     }
 
+    // when
+    Map<Attempt, String> outcomes = outcomes(properties);
+
+    // then
+    assertThat(outcomes).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldAcceptUnauthenticatedWebhooksOnlyOfTheProvidersWithoutSecretWhenExplicitlyAllowed() {
+    // given: the demo flag, and a secret for WHAPI only
+    Map<Attempt, String> expected = new EnumMap<>(Attempt.class);
+    for (Attempt attempt : Attempt.values()) {
+      boolean whapiWithoutItsSecret = attempt.body == Body.WHAPI
+          && attempt != WHAPI_AUTHENTIC && attempt != WHAPI_BEARER;
+      expected.put(attempt, whapiWithoutItsSecret ? "401 []" : "200 [" + attempt.body.key + "]");
+    }
+
+    // when
+    Map<Attempt, String> outcomes = outcomes(
+        List.of(WITH_WHAPI, "xofi.ingress.webhook.allow-unauthenticated=true"));
+
+    // then
+    assertThat(outcomes).isEqualTo(expected);
+  }
+
+  /** Each attempt's status and published keys, e.g. {@code 200 [wa:51902376744]}, under {@code properties}. */
+  private static Map<Attempt, String> outcomes(List<String> properties) {
+    Map<Attempt, String> outcomes = new EnumMap<>(Attempt.class);
     runner().withPropertyValues(properties.toArray(String[]::new)).run(context -> {
       assertThat(context).hasNotFailed();
       WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
       RecordingPublisher publisher = context.getBean(RecordingPublisher.class);
-
-      // when
-      Map<Attempt, String> outcomes = new EnumMap<>(Attempt.class);
       for (Attempt attempt : Attempt.values()) {
         publisher.reset();
         int status = client.post().uri(attempt.body.path).contentType(MediaType.APPLICATION_JSON)
@@ -154,10 +180,8 @@ class WebhookAuthenticationMatrixTest {
             .flatMap(p -> p.records().stream()).map(PendingRecord::key).toList();
         outcomes.put(attempt, status + " " + keys);
       }
-
-      // then
-      assertThat(outcomes).isEqualTo(expected);
     });
+    return outcomes;
   }
 
   /** The webhook controllers on a bare WebFlux context, each configuration in a context of its own. */
