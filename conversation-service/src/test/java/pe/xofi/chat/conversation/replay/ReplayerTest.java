@@ -24,6 +24,7 @@ import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.inbound.Sender;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import pe.xofi.chat.schemas.privacy.CredentialMask;
 
 class ReplayerTest {
 
@@ -62,6 +63,17 @@ class ReplayerTest {
   }
 
   @Test
+  void shouldMaskTheDniAndBirthYearOfWhatTheMemberSaid() {
+    // when
+    ReplayReport report = replayer(UnaryOperator.identity()).replay(SCOPE, conversation, 0, null);
+
+    // then
+    assertThat(report.messages()).extracting(ReplayedMessage::said)
+        .containsExactly("Hola", "DNI ******** año ****", "DNI ******** año ****");
+    assertThat(TranscriptText.of(report)).doesNotContain("12345678").doesNotContain("1990");
+  }
+
+  @Test
   void shouldMarkExactlyTheRepliesWhoseTextChanged() {
     // given
     List<OutboundMessage> live = liveReplies(conversation);
@@ -90,7 +102,7 @@ class ReplayerTest {
     // then
     assertThat(report.messages().get(0).replies())
         .containsExactly(
-            new ReplyLine("wamid.r1#1", BotTexts.WELCOME, BotTexts.WELCOME, Verdict.SAME),
+            new ReplyLine("wamid.r1#1", CredentialMask.mask(BotTexts.WELCOME), CredentialMask.mask(BotTexts.WELCOME), Verdict.SAME),
             new ReplyLine("wamid.r1#2", null, "extra", Verdict.EXTRA));
     assertThat(report.messages().get(1).replies())
         .containsExactly(new ReplyLine("wamid.r2#1", AuthTexts.welcome("María"), null, Verdict.MISSING));
@@ -118,7 +130,7 @@ class ReplayerTest {
 
             1 messages, 1 replies.
             """
-                .formatted(BotTexts.WELCOME.replaceAll("\n(?=.)", "\n    ")));
+                .formatted(CredentialMask.mask(BotTexts.WELCOME).replaceAll("\n(?=.)", "\n    ")));
   }
 
   private Replayer replayer(UnaryOperator<String> rewrite) {

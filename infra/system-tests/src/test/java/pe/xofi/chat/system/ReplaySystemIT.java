@@ -59,6 +59,7 @@ class ReplaySystemIT {
     assertThat(report.get("messages").size()).isEqualTo(8);
     assertThat(report.get("replies").asInt()).isEqualTo(8);
     assertThat(report.get("differences").asInt()).isZero();
+    assertThat(run.stdout()).doesNotContain("87654321").doesNotContain("año 1985").contains("DNI ******** año ****");
   }
 
   @Test
