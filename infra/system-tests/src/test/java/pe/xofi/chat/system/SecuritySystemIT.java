@@ -45,15 +45,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
 import pe.xofi.chat.localstack.LocalStack;
+import pe.xofi.chat.localstack.ManagedProcess;
+import pe.xofi.chat.localstack.ServiceModule;
+import pe.xofi.chat.localstack.StackSecrets;
 import pe.xofi.chat.schemas.Topics;
 
 /**
  * Attacks through the real processes: brute force of DNI and birth year is locked as DESIGN.md
  * specifies (5 failures in 15 minutes lock identification for 15 minutes, even for the right
- * credentials), one member never sees another's data whatever she types, unauthenticated Meta and
- * Telegram webhooks get 401 and publish nothing (WHAPI's secret, not set on the shared stack, is
- * covered by the ingress's {@code WebhookAuthenticationIT}), and none of the members' personal data
- * reaches a log line.
+ * credentials), one member never sees another's data whatever she types, unauthenticated WHAPI,
+ * Meta and Telegram webhooks get 401 and publish nothing (the stack runs with the run's generated
+ * secrets), a transcript needs a staff login, actuator is not on any public port, and none of the
+ * members' personal data reaches a log line.
  */
 class SecuritySystemIT {
 
@@ -181,8 +184,78 @@ class SecuritySystemIT {
   }
 
   @Test
+  void shouldRefuseWhapiWebhooksWithoutTheSecretWhateverOtherHeaderTheyCarryAndPublishNothing() throws Exception {
+    // given: the stack runs with its generated WHAPI secret (and a Meta app secret)
+    String unsigned = phone(), wrongSecret = phone(), metaHeader = phone(), bearerWrong = phone();
+    String whatsapp = stack.config().ingressUrl() + "/chatbot/webhook/whatsapp/";
+
+    // when
+    List<Integer> statuses = List.of(
+        post(whatsapp, whapi(unsigned), Map.of()),
+        post(whatsapp, whapi(wrongSecret), Map.of("X-Webhook-Secret", "guessed-secret")),
+        // review C1: a Meta signature header must not stand in for the WHAPI secret
+        post(whatsapp, whapi(metaHeader), Map.of("X-Hub-Signature-256", "sha256=00")),
+        post(whatsapp, whapi(bearerWrong), Map.of("Authorization", "Bearer guessed-secret")));
+
+    // and: the authentic one is answered
+    String authentic = phone();
+    assertThat(post(whatsapp, whapi(authentic), Map.of("X-Webhook-Secret", secret(StackSecrets.WHATSAPP_WEBHOOK_SECRET))))
+        .isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !member(authentic).outbox().isEmpty());
+
+    // then: the refused ones were answered before the authentic one was published and answered
+    assertThat(statuses).containsExactly(401, 401, 401, 401);
+    assertThat(inboundKeys())
+        .contains("wa:" + authentic)
+        .doesNotContainAnyElementsOf(Set.of("wa:" + unsigned, "wa:" + wrongSecret, "wa:" + metaHeader, "wa:" + bearerWrong));
+    assertThat(member(unsigned).outbox()).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerATranscriptOnlyToALoggedInOperator() throws Exception {
+    // given: a member with a transcript
+    String phone = phone();
+    member(phone).says("Hola");
+    URI transcript = StackRequests.conversationService(stack, "/ops/conversations/" + phone);
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(StackRequests.asOperator(stack, transcript)).statusCode() == 200);
+
+    // when
+    HttpResponse<String> anonymous = get(HttpRequest.newBuilder(transcript).GET());
+    HttpResponse<String> wrongPassword = get(HttpRequest.newBuilder(transcript).GET()
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (StackSecrets.OPERATOR + ":guessed").getBytes(StandardCharsets.UTF_8))));
+    HttpResponse<String> operator = get(StackRequests.asOperator(stack, transcript));
+
+    // then
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).doesNotContain("Hola");
+    assertThat(wrongPassword.statusCode()).isEqualTo(401);
+    assertThat(wrongPassword.body()).doesNotContain("Hola");
+    assertThat(operator.statusCode()).isEqualTo(200);
+    assertThat(operator.body()).contains("Hola");
+  }
+
+  @Test
+  void shouldServeNoActuatorEndpointOnAnyPublicPort() throws Exception {
+    // given
+    Map<String, Integer> refused = new LinkedHashMap<>();
+
+    // when
+    for (ServiceModule service : List.of(ServiceModule.INGRESS, ServiceModule.CONVERSATION, ServiceModule.OUTBOUND)) {
+      for (String endpoint : List.of("health", "health/readiness", "prometheus", "info", "metrics", "env")) {
+        URI uri = URI.create("http://localhost:" + service.port(stack.config()) + "/actuator/" + endpoint);
+        refused.put(service.artifact() + " /actuator/" + endpoint, get(HttpRequest.newBuilder(uri).GET()).statusCode());
+      }
+    }
+
+    // then: not found, or behind the staff login; never an answer
+    assertThat(refused).allSatisfy((endpoint, status) -> assertThat(status).as(endpoint).isIn(401, 404));
+    assertThat(ManagedProcess.answers200(ServiceModule.INGRESS.healthUrl(stack.config()))).isTrue();
+  }
+
+  @Test
   void shouldRefuseMetaAndTelegramWebhooksWithoutTheirSignatureOrSecretAndPublishNothing() throws Exception {
-    // given: the stack's Meta app secret and Telegram secret token are set (SandboxSecrets)
+    // given: the stack's Meta app secret and Telegram secret token are set (generated for the run)
     String metaUnsigned = phone(), metaForged = phone(), metaResigned = phone();
     long telegramNone = chat(), telegramWrong = chat();
     String whatsapp = stack.config().ingressUrl() + "/chatbot/webhook/whatsapp/";
@@ -193,7 +266,7 @@ class SecuritySystemIT {
         post(whatsapp, meta(metaUnsigned), Map.of()),
         post(whatsapp, meta(metaForged), Map.of("X-Hub-Signature-256", sign(meta(metaForged), "guessed-secret"))),
         // a genuine signature of another body does not cover this one
-        post(whatsapp, meta(metaResigned), Map.of("X-Hub-Signature-256", sign(meta(metaForged), "sandbox-app-secret"))),
+        post(whatsapp, meta(metaResigned), Map.of("X-Hub-Signature-256", sign(meta(metaForged), secret(StackSecrets.WHATSAPP_APP_SECRET)))),
         post(telegram, telegram(telegramNone), Map.of()),
         post(telegram, telegram(telegramWrong), Map.of("X-Telegram-Bot-Api-Secret-Token", "guessed-secret")));
 
@@ -205,8 +278,8 @@ class SecuritySystemIT {
     String telegramBody = telegram(telegramAuthentic).replace("\"first_name\":\"Socio\"",
         "\"first_name\":\"" + MEMBER_TYPED_NAME + "\",\"username\":\"" + MEMBER_TYPED_USERNAME + "\"");
     List<Integer> authentic = List.of(
-        post(whatsapp, metaBody, Map.of("X-Hub-Signature-256", sign(metaBody, "sandbox-app-secret"))),
-        post(telegram, telegramBody, Map.of("X-Telegram-Bot-Api-Secret-Token", "sandbox-telegram-secret")));
+        post(whatsapp, metaBody, Map.of("X-Hub-Signature-256", sign(metaBody, secret(StackSecrets.WHATSAPP_APP_SECRET)))),
+        post(telegram, telegramBody, Map.of("X-Telegram-Bot-Api-Secret-Token", secret(StackSecrets.TELEGRAM_WEBHOOK_SECRET))));
     assertThat(authentic).containsExactly(200, 200);
     for (String chat : List.of(metaAuthentic, Long.toString(telegramAuthentic))) {
       await().atMost(Duration.ofSeconds(30)).until(() -> !member(chat).outbox().isEmpty());
@@ -217,6 +290,14 @@ class SecuritySystemIT {
     Set<String> refusedKeys = Set.of("wa:" + metaUnsigned, "wa:" + metaForged, "wa:" + metaResigned,
         "tg:" + telegramNone, "tg:" + telegramWrong);
     assertThat(inboundKeys()).doesNotContainAnyElementsOf(refusedKeys);
+  }
+
+  private static String secret(String name) {
+    return stack.secrets().get(name);
+  }
+
+  private static HttpResponse<String> get(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static SandboxMember member(String phone) {
@@ -326,6 +407,13 @@ class SecuritySystemIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String whapi(String phone) {
+    return """
+        {"messages":[{"id":"sec-whapi-%1$s","from_me":false,"type":"text","chat_id":"%1$s@s.whatsapp.net",\
+        "timestamp":1736953200,"source":"mobile","text":{"body":"Hola"},"from":"%1$s","from_name":"Socio"}],\
+        "event":{"type":"messages","event":"post"},"channel_id":"SEC"}""".formatted(phone);
   }
 
   private static String meta(String phone) {
