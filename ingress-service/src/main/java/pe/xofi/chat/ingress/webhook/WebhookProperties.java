@@ -8,9 +8,19 @@ import org.springframework.util.unit.DataSize;
  * Limits every webhook endpoint applies.
  *
  * @param maxBodySize largest accepted body; larger ones get 413
+ * @param maxMessages most messages and statuses one webhook may carry; more get 413 and nothing is
+ *     published (providers batch far fewer; a forged webhook of thousands would be answered thousands
+ *     of times)
  */
 @ConfigurationProperties("xofi.ingress.webhook")
-public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize) {
+public record WebhookProperties(
+    @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("100") int maxMessages) {
+
+  public WebhookProperties {
+    if (maxMessages < 1) {
+      throw new IllegalArgumentException("xofi.ingress.webhook.max-messages must be at least 1, got " + maxMessages);
+    }
+  }
 
   /** The limit in bytes, as the body reader needs it. */
   public int maxBodyBytes() {
