@@ -83,7 +83,8 @@ public class KafkaRecordPublisher implements RecordPublisher {
   // on the partition (the idempotent producer keeps it across retries). Every record is serialized
   // and measured first, so a webhook with one record too large publishes none.
   private CompletableFuture<Void> sendInOrder(List<PendingRecord<?>> records, String traceId) {
-    List<ProducerRecord<byte[], byte[]>> wire = records.stream().map(r -> r.toProducerRecord(traceId)).toList();
+    List<ProducerRecord<byte[], byte[]>> wire =
+        records.stream().map(record -> record.toProducerRecord(traceId)).toList();
     for (ProducerRecord<byte[], byte[]> record : wire) {
       int size = AbstractRecords.estimateSizeInBytesUpperBound(
           RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, record.key(), record.value(),

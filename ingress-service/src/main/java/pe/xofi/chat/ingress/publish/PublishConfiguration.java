@@ -53,7 +53,8 @@ public class PublishConfiguration {
    * max.request.size}, and never more than {@code buffer.memory}.
    */
   static int maxRecordBytes(Map<String, Object> config) {
-    long request = number(config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), KafkaRecordPublisher.DEFAULT_MAX_RECORD_BYTES);
+    long request =
+        number(config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), KafkaRecordPublisher.DEFAULT_MAX_RECORD_BYTES);
     long memory = number(config.get(ProducerConfig.BUFFER_MEMORY_CONFIG), 32L * 1024 * 1024);
     return (int) Math.min(Math.min(request, memory), Integer.MAX_VALUE);
   }
