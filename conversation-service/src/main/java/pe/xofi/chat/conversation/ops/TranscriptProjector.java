@@ -117,7 +117,7 @@ public final class TranscriptProjector {
     batch.line(
         key,
         envelope.channel() == null ? null : envelope.channel().name(),
-        new TranscriptLine(Direction.IN, envelope.messageId(), null, text, null, envelope.receivedAt()));
+        new TranscriptLine(Direction.IN, message.origin().messageId(), null, text, null, envelope.receivedAt()));
   }
 
   private static void outbound(ProjectionBatch batch, OutboundMessage reply) {

@@ -3,6 +3,7 @@ package pe.xofi.chat.conversation.state;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.schemas.inbound.Channel;
 
 /**
@@ -33,8 +34,19 @@ public record ConversationState(
   public static final int RECENT_MESSAGE_IDS = 64;
 
   public ConversationState {
-    recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
+    recentMessageIds = recentMessageIds == null ? List.of() : bounded(recentMessageIds);
     failedAuthAttempts = failedAuthAttempts == null ? List.of() : List.copyOf(failedAuthAttempts);
+  }
+
+  /**
+   * The last {@value #RECENT_MESSAGE_IDS} of {@code ids}, each within {@link InputLimits#MESSAGE_ID}:
+   * state written before ids were capped may hold longer ones, and a state that grows past Kafka's
+   * record limit can never be written again (security review H5).
+   */
+  private static List<String> bounded(List<String> ids) {
+    List<String> recent =
+        ids.size() > RECENT_MESSAGE_IDS ? ids.subList(ids.size() - RECENT_MESSAGE_IDS, ids.size()) : ids;
+    return List.copyOf(recent.stream().map(InputLimits::messageId).toList());
   }
 
   /** A conversation without session, lock or form. */

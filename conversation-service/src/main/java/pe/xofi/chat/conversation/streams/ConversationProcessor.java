@@ -19,6 +19,7 @@ import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.Decision;
 import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
 import pe.xofi.chat.conversation.message.InboundMessage;
+import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics.FailureStage;
 import pe.xofi.chat.conversation.parser.InboundParser;
@@ -95,7 +96,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
       metrics.failed(FailureStage.MEMBER_DATA);
       log.warn(
           "member data unavailable for message {} of {}: failing the task to retry from the last commit",
-          envelope.messageId(),
+          InputLimits.messageId(envelope.messageId()),
           masked(key),
           RedactedFailure.of(e));
       throw e;
@@ -167,7 +168,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
         }
         log.info(
             "member data unavailable for message {} of {}, retrying in {} ms",
-            envelope.messageId(),
+            InputLimits.messageId(envelope.messageId()),
             masked(key),
             waitMs);
         pause(waitMs, e);
@@ -218,7 +219,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
     }
     log.debug(
         "handled message {} for {} with {} replies",
-        envelope.messageId(),
+        InputLimits.messageId(envelope.messageId()),
         decided.message().origin().key().masked(),
         timed.replies().size());
   }

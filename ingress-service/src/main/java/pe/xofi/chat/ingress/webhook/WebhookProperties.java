@@ -7,9 +7,12 @@ import org.springframework.util.unit.DataSize;
 import pe.xofi.chat.schemas.inbound.Provider;
 
 /**
- * What every webhook endpoint applies: its body limit and which providers it serves.
+ * What every webhook endpoint applies: its body and message limits and which providers it serves.
  *
  * @param maxBodySize          largest accepted body; larger ones get 413
+ * @param maxMessages          most messages and statuses one webhook may carry; more get 413 and
+ *                             nothing is published (providers batch far fewer; a forged webhook of
+ *                             thousands would be answered thousands of times)
  * @param providers            the providers this ingress serves ({@code XOFI_WEBHOOK_PROVIDERS},
  *                             e.g. {@code whapi,meta,telegram}); the others answer 404
  * @param allowUnauthenticated whether a served provider without a secret accepts webhooks without
@@ -19,10 +22,14 @@ import pe.xofi.chat.schemas.inbound.Provider;
 @ConfigurationProperties("xofi.ingress.webhook")
 public record WebhookProperties(
     @DefaultValue("1MB") DataSize maxBodySize,
+    @DefaultValue("100") int maxMessages,
     @DefaultValue({"whapi", "meta", "telegram"}) Set<Provider> providers,
     @DefaultValue("false") boolean allowUnauthenticated) {
 
   public WebhookProperties {
+    if (maxMessages < 1) {
+      throw new IllegalArgumentException("xofi.ingress.webhook.max-messages must be at least 1, got " + maxMessages);
+    }
     providers = Set.copyOf(providers);
   }
 

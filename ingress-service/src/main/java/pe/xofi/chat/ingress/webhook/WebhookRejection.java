@@ -52,6 +52,31 @@ public abstract sealed class WebhookRejection extends RuntimeException {
     }
   }
 
+  /** The webhook carries more messages and statuses than one webhook may; nothing is published. */
+  public static final class TooManyMessages extends WebhookRejection {
+    public TooManyMessages(int items, int maxItems) {
+      super(HttpStatus.CONTENT_TOO_LARGE,
+          "webhook carries " + items + " messages and statuses; at most " + maxItems + " are accepted");
+    }
+  }
+
+  /**
+   * A message of the webhook would be a Kafka record larger than the producer may send, a permanent
+   * refusal that no retry cures; nothing is published.
+   */
+  public static final class RecordTooLarge extends WebhookRejection {
+    public RecordTooLarge(String detail) {
+      super(HttpStatus.CONTENT_TOO_LARGE, "a message of the webhook is too large to publish: " + detail);
+    }
+  }
+
+  /** Every item of the webhook is refused (an id or link over its cap), so none is published. */
+  public static final class EveryItemRefused extends WebhookRejection {
+    public EveryItemRefused(String reasons) {
+      super(HttpStatus.UNPROCESSABLE_CONTENT, "every message of the webhook is refused: " + reasons);
+    }
+  }
+
   /** The body is JSON but not the shape of a webhook of this provider. */
   public static final class NotAWebhook extends WebhookRejection {
     public NotAWebhook(String problem) {

@@ -25,7 +25,7 @@ public class WhapiWebhookConfiguration {
   }
 
   @Bean
-  WebhookIntake webhookIntake(RecordPublisher publisher, IngressMetrics metrics) {
-    return new WebhookIntake(publisher, metrics);
+  WebhookIntake webhookIntake(RecordPublisher publisher, IngressMetrics metrics, WebhookProperties limits) {
+    return new WebhookIntake(publisher, metrics, limits.maxMessages());
   }
 }
