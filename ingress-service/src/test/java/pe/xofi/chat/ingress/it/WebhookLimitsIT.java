@@ -33,7 +33,8 @@ import pe.xofi.chat.testsupport.KafkaTestBroker;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "xofi.ingress.whatsapp.webhook-secret=" + WebhookLimitsIT.SECRET,
-      "xofi.ingress.webhook.max-body-size=3MB"
+      "xofi.ingress.webhook.max-body-size=3MB",
+      "xofi.ingress.webhook.providers=whapi"
     })
 @Import(FixedClockConfiguration.class)
 class WebhookLimitsIT {

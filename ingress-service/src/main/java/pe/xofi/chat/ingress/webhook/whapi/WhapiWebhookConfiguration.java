@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import pe.xofi.chat.ingress.metrics.IngressMetrics;
 import pe.xofi.chat.ingress.publish.RecordPublisher;
 import pe.xofi.chat.ingress.webhook.WebhookIntake;
+import pe.xofi.chat.ingress.webhook.WebhookProperties;
 import pe.xofi.chat.ingress.webhook.meta.MetaWebhookSplitter;
 
 /**
