@@ -54,6 +54,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
   private final ConversationMetrics metrics;
   private final LongSupplier nanoTime;
   private final BackOff memberDataBackOff;
+  private final AuthAlertReport authAlerts;
 
   private ProcessorContext<String, EngineOutput> context;
   private KeyValueStore<String, ConversationState> store;
@@ -69,6 +70,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
     this.metrics = metrics;
     this.nanoTime = nanoTime;
     this.memberDataBackOff = memberDataBackOff;
+    this.authAlerts = new AuthAlertReport(metrics);
   }
 
   @Override
@@ -216,6 +218,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
       forward(key, record, new EngineOutput.Audit(event), Topics.CONVERSATION_EVENTS, traceId);
       count(event, decided.micros());
     }
+    authAlerts.report(timed.alerts(), decided.message().origin().key());
     log.debug(
         "handled message {} for {} with {} replies",
         envelope.messageId(),

@@ -1,7 +1,5 @@
 package pe.xofi.chat.conversation.replay;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +9,9 @@ import pe.xofi.chat.conversation.WhapiExamples;
 import pe.xofi.chat.conversation.engine.BotTexts;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryIdentificationLedger;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -24,6 +24,7 @@ import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.inbound.Sender;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ReplayerTest {
 
@@ -129,6 +130,8 @@ class ReplayerTest {
     return new ConversationEngine(
         new IntentDetector(),
         new InMemoryPartnerDirectory(),
+        new InMemoryIdentificationLedger(),
+        AuthPolicy.defaults(),
         new InMemoryTicketDesk(),
         new InMemoryReceiptInbox());
   }
