@@ -200,6 +200,18 @@ class ConversationTopologyTest {
   }
 
   @Test
+  void shouldCountADniTriedFromASecondNumberOnceTheDecisionIsWritten() {
+    // given a failure of José's DNI from one number
+    inbound.pipeInput(traced(WhapiExamples.textEnvelope("51900000101", "wamid.d1", "DNI 87654321 año 1970", RECEIVED)));
+
+    // when another number tries it
+    inbound.pipeInput(traced(WhapiExamples.textEnvelope("51900000102", "wamid.d2", "DNI 87654321 año 1971", RECEIVED)));
+
+    // then
+    assertThat(registry.get("xofi.auth.dni.multiple.phones").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
   void shouldAnswerTheSameEnvelopeOnlyOnce() {
     // given
     InboundEnvelope hola = WhapiExamples.textEnvelope(PHONE, "wamid.twice", "Hola", RECEIVED);
