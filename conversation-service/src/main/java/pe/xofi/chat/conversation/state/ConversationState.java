@@ -12,11 +12,12 @@ import pe.xofi.chat.schemas.inbound.Channel;
  * new record; fields added after the first release read as null from older state JSON.
  *
  * @param channel            the channel of the conversation
- * @param lastActivityAt     received-at of the last message handled, null before the first
+ * @param lastActivityAt     received-at of the last member message handled (ignored notices and echoes
+ *                           do not count), null before the first
  * @param recentMessageIds   provider message ids handled most recently, oldest first
  * @param partnerId          the identified member, null without a session
  * @param authenticatedAt    when the session started, null without a session
- * @param failedAuthAttempts received-at of recent failed identifications, oldest first
+ * @param failedAuthAttempts received-at of the failed identifications of the last day, oldest first
  * @param lockedUntil        identification is refused before this instant, null when not locked
  * @param pendingForm        the form in progress, null when none
  */
@@ -77,6 +78,14 @@ public record ConversationState(
     List<String> kept = excess > 0 ? ids.subList(excess, ids.size()) : ids;
     return new ConversationState(
         channel, at, kept, partnerId, authenticatedAt, failedAuthAttempts, lockedUntil, pendingForm);
+  }
+
+  /**
+   * The state after ignoring {@code messageId} (an echo, a provider notice): remembered for dedupe,
+   * but it is no member activity, so the session's idle clock does not move.
+   */
+  public ConversationState afterIgnoring(String messageId) {
+    return afterHandling(messageId, lastActivityAt);
   }
 
   /** This state with a session of {@code partner} opened at {@code at}, failures forgotten. */

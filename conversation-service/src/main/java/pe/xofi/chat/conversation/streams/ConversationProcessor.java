@@ -55,6 +55,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
   private final ConversationMetrics metrics;
   private final LongSupplier nanoTime;
   private final BackOff memberDataBackOff;
+  private final AuthAlertReport authAlerts;
 
   private ProcessorContext<String, EngineOutput> context;
   private KeyValueStore<String, ConversationState> store;
@@ -70,6 +71,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
     this.metrics = metrics;
     this.nanoTime = nanoTime;
     this.memberDataBackOff = memberDataBackOff;
+    this.authAlerts = new AuthAlertReport(metrics);
   }
 
   @Override
@@ -217,6 +219,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
       forward(key, record, new EngineOutput.Audit(event), Topics.CONVERSATION_EVENTS, traceId);
       count(event, decided.micros());
     }
+    authAlerts.report(timed.alerts(), decided.message().origin().key());
     log.debug(
         "handled message {} for {} with {} replies",
         InputLimits.messageId(envelope.messageId()),

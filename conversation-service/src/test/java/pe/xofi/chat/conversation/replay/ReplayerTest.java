@@ -11,7 +11,9 @@ import pe.xofi.chat.conversation.WhapiExamples;
 import pe.xofi.chat.conversation.engine.BotTexts;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryIdentificationLedger;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -141,6 +143,8 @@ class ReplayerTest {
     return new ConversationEngine(
         new IntentDetector(),
         new InMemoryPartnerDirectory(),
+        new InMemoryIdentificationLedger(),
+        AuthPolicy.defaults(),
         new InMemoryTicketDesk(),
         new InMemoryReceiptInbox());
   }

@@ -51,12 +51,13 @@ import pe.xofi.chat.localstack.StackSecrets;
 import pe.xofi.chat.schemas.Topics;
 
 /**
- * Attacks through the real processes: brute force of DNI and birth year is locked as DESIGN.md
- * specifies (5 failures in 15 minutes lock identification for 15 minutes, even for the right
- * credentials), one member never sees another's data whatever she types, unauthenticated WHAPI,
- * Meta and Telegram webhooks get 401 and publish nothing (the stack runs with the run's generated
- * secrets), a transcript needs a staff login, actuator is not on any public port, and none of the
- * members' personal data reaches a log line.
+ * Attacks through the real processes: brute force of DNI and birth year is locked (5 failures of a
+ * day lock the conversation for 15 minutes, even for the right credentials; 5 failures of one DNI
+ * from any numbers lock that DNI, however the attacker interleaves his own identification), one
+ * member never sees another's data whatever she types, unauthenticated WHAPI, Meta and Telegram
+ * webhooks get 401 and publish nothing (the stack runs with the run's generated secrets), a
+ * transcript needs a staff login, actuator is not on any public port, and none of the members'
+ * personal data reaches a log line.
  */
 class SecuritySystemIT {
 
@@ -71,6 +72,9 @@ class SecuritySystemIT {
   private static LocalStack stack;
   private static TestPartner ana;
   private static TestPartner bruno;
+  /** The targets of the brute-force tests: their DNIs end locked, so no other test identifies as them. */
+  private static TestPartner carla;
+  private static TestPartner dora;
 
   /** A member inserted for this test only, with data no other test or demo member has. */
   record TestPartner(
@@ -85,9 +89,15 @@ class SecuritySystemIT {
         "filomena" + seed + "@example.pe", "Av. Las Retamas 581", "PR-71" + seed, "6543.21", "318.47");
     bruno = new TestPartner(dni(), 1968, "Eulogio Casimiro", "Huamanchumo Ticlla", phone(),
         "eulogio" + seed + "@example.pe", "Jr. Los Pinos 742", "PR-72" + seed, "7777.77", "432.19");
+    carla = new TestPartner(dni(), 1983, "Carla Sabina", "Ccahuana Pari", phone(),
+        "carla" + seed + "@example.pe", "Av. Los Incas 120", "PR-73" + seed, "2500.00", "150.00");
+    dora = new TestPartner(dni(), 1991, "Dora Inés", "Huarcaya Sulca", phone(),
+        "dora" + seed + "@example.pe", "Jr. Ayacucho 310", "PR-74" + seed, "3100.00", "180.00");
     try (Connection c = RunningStack.database(stack)) {
       insert(c, ana, seed);
       insert(c, bruno, seed + 1_000);
+      insert(c, carla, seed + 2_000);
+      insert(c, dora, seed + 3_000);
     }
   }
 
@@ -95,7 +105,7 @@ class SecuritySystemIT {
   static void noPersonalDataOfTheseMembersInAnyLog() throws IOException {
     // names and captions are member-controlled and reach the services: none may be logged
     List<String> personal = new ArrayList<>();
-    for (TestPartner partner : List.of(ana, bruno)) {
+    for (TestPartner partner : List.of(ana, bruno, carla, dora)) {
       personal.addAll(List.of(partner.dni(), partner.phone(), "año " + partner.birthYear(), partner.email(),
           partner.firstNames().split(" ")[0], partner.lastNames().split(" ")[0], partner.address()));
     }
@@ -123,9 +133,9 @@ class SecuritySystemIT {
     // when
     List<String> replies = new ArrayList<>();
     for (int year = 1901; year <= 1905; year++) {
-      replies.add(attacker.says("DNI " + ana.dni() + " año " + year));
+      replies.add(attacker.says("DNI " + carla.dni() + " año " + year));
     }
-    String rightCredentials = attacker.says("DNI " + ana.dni() + " año " + ana.birthYear());
+    String rightCredentials = attacker.says("DNI " + carla.dni() + " año " + carla.birthYear());
     Instant beforeLast = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String mine = attacker.says("mis datos");
     Instant after = Instant.now();
@@ -140,6 +150,29 @@ class SecuritySystemIT {
     assertThat(mine).isEqualTo(AuthTexts.AUTH_REQUIRED);
     // the operators' projection trails the engine: read it once it holds the last message
     assertThat(projectedAfter("wa:" + attackerPhone, beforeLast)).isEqualTo(List.of("unidentified"));
+  }
+
+  @Test
+  void shouldLockAnotherMembersDniWhenAMemberInterleavesHisOwnIdentificationOrChangesNumber() {
+    // given: Bruno guesses Dora's birth year four at a time from a number of his, identifying as
+    // himself in between (which used to reset the count), then once more from another number
+    SandboxMember attacker = member(phone());
+    List<String> guesses = new ArrayList<>();
+    int year = 1901;
+    for (int guess = 0; guess < 4; guess++) {
+      guesses.add(attacker.says("DNI " + dora.dni() + " año " + year++));
+    }
+    attacker.says("DNI " + bruno.dni() + " año " + bruno.birthYear());
+    attacker.says("salir");
+    guesses.add(member(phone()).says("DNI " + dora.dni() + " año " + year));
+
+    // when: the right year, from the first number and from a third one
+    String fromFirst = attacker.says("DNI " + dora.dni() + " año " + dora.birthYear());
+    String fromThird = member(phone()).says("DNI " + dora.dni() + " año " + dora.birthYear());
+
+    // then: Dora's DNI is locked for every number, answered exactly like a wrong year
+    assertThat(guesses).containsOnly(AuthTexts.AUTH_FAILED);
+    assertThat(List.of(fromFirst, fromThird)).isEqualTo(List.of(AuthTexts.AUTH_FAILED, AuthTexts.AUTH_FAILED));
   }
 
   @Test
