@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import pe.xofi.chat.conversation.engine.account.AccountHandler;
 import pe.xofi.chat.conversation.engine.auth.AuthHandler;
+import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
 import pe.xofi.chat.conversation.engine.receipt.ReceiptHandler;
 import pe.xofi.chat.conversation.engine.ticket.TicketHandler;
+import pe.xofi.chat.conversation.member.IdentificationLedger;
 import pe.xofi.chat.conversation.member.Partner;
 import pe.xofi.chat.conversation.member.PartnerDirectory;
 import pe.xofi.chat.conversation.member.ReceiptInbox;
@@ -49,10 +51,12 @@ public final class ConversationEngine {
   public ConversationEngine(
       IntentDetector intents,
       PartnerDirectory partners,
+      IdentificationLedger identifications,
+      AuthPolicy authPolicy,
       TicketDesk desk,
       ReceiptInbox inbox) {
     this.intents = intents;
-    this.auth = new AuthHandler(partners);
+    this.auth = new AuthHandler(partners, identifications, authPolicy);
     this.account = new AccountHandler(partners);
     this.tickets = new TicketHandler(desk);
     this.receipts = new ReceiptHandler(inbox);
@@ -76,21 +80,21 @@ public final class ConversationEngine {
     return switch (message) {
       case Unsupported unsupported when SILENT_TYPES.contains(unsupported.type()) -> Intent.IGNORED;
       case Unsupported unsupported -> {
-        auth.expireIdleSession(turn);
+        auth.expireSession(turn);
         turn.say(BotTexts.UNSUPPORTED);
         yield Intent.UNSUPPORTED;
       }
       case Media media -> {
-        auth.expireIdleSession(turn);
+        auth.expireSession(turn);
         auth.sessionPartner(turn).ifPresent(partner -> receipts.receive(turn, partner, media));
         yield Intent.UPLOAD_RECEIPT;
       }
       case Text text -> {
-        auth.expireIdleSession(turn);
+        auth.expireSession(turn);
         yield handleText(turn, text.body());
       }
       case ButtonReply button -> {
-        auth.expireIdleSession(turn);
+        auth.expireSession(turn);
         yield handleText(turn, choiceText(button));
       }
     };

@@ -6,11 +6,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import pe.xofi.chat.conversation.engine.auth.Credentials;
+import pe.xofi.chat.conversation.message.InputLimits;
 
 /**
  * Recognises the intent of a text regardless of case, accents and punctuation: credentials and menu
  * numbers first, then the commands in the order below (the first that matches wins), then a
  * request for help anywhere in the text, then a farewell or a greeting at its start.
+ *
+ * <p>Every pattern here runs in time linear in its input (no nested or adjacent quantifiers over the
+ * same characters), and the input is first cut to {@link InputLimits#TEXT} characters, so no text
+ * costs more than a bounded time (security review H2).
  */
 public final class IntentDetector {
 
@@ -49,13 +54,14 @@ public final class IntentDetector {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-  /** The intent of a member's text. */
+  /** The intent of a member's text, read from its first {@link InputLimits#TEXT} characters. */
   public Intent detect(String text) {
-    if (text != null && text.strip().equals("?")) {
+    String bounded = InputLimits.cut(text, InputLimits.TEXT);
+    if (bounded != null && bounded.strip().equals("?")) {
       return Intent.HELP;
     }
-    String words = normalise(text);
-    if (Credentials.parse(text).isPresent() || DNI_FIRST.matcher(words).find()) {
+    String words = normalise(bounded);
+    if (Credentials.ofWords(words).isPresent() || DNI_FIRST.matcher(words).find()) {
       return Intent.AUTHENTICATE;
     }
     if (MENU_NUMBER.matcher(words).matches()) {
@@ -79,12 +85,16 @@ public final class IntentDetector {
     return Intent.UNKNOWN;
   }
 
-  /** Lower-case words without accents or punctuation: "¡Buenos Días!" becomes "buenos dias". */
+  /**
+   * Lower-case words without accents or punctuation of the first {@link InputLimits#TEXT} characters:
+   * "¡Buenos Días!" becomes "buenos dias".
+   */
   public static String normalise(String text) {
     if (text == null) {
       return "";
     }
-    String withoutAccents = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    String bounded = InputLimits.cut(text, InputLimits.TEXT);
+    String withoutAccents = MARKS.matcher(Normalizer.normalize(bounded, Normalizer.Form.NFD)).replaceAll("");
     return NOT_WORD.matcher(withoutAccents.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

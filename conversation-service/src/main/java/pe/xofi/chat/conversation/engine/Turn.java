@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import pe.xofi.chat.conversation.engine.auth.AuthAlert;
 import pe.xofi.chat.conversation.member.ReceiptInbox.MediaFile;
 import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.conversation.state.ConversationState;
@@ -29,6 +30,7 @@ public final class Turn {
   private final List<OutboundContent> contents = new ArrayList<>();
   private final List<Fact> facts = new ArrayList<>();
   private final List<MediaDownload> downloads = new ArrayList<>();
+  private final List<AuthAlert> alerts = new ArrayList<>();
 
   Turn(MessageOrigin origin, ConversationState state, Instant now) {
     this.origin = origin;
@@ -74,6 +76,11 @@ public final class Turn {
     facts.add(new Fact(type, attributes));
   }
 
+  /** Reports an identification pattern operators should see; it changes no reply. */
+  public void alert(AuthAlert alert) {
+    alerts.add(alert);
+  }
+
   /** Asks the outbound service to download {@code file}, the file of receipt {@code receiptNumber}. */
   public void download(String receiptNumber, MediaFile file) {
     downloads.add(
@@ -106,13 +113,15 @@ public final class Turn {
     for (Fact fact : facts) {
       events.add(event(origin, fact.type(), intent, now, fact.attributes()));
     }
-    ConversationState after = state.afterHandling(origin.messageId(), now);
+    // only what a member wrote keeps a session alive: a forged "system" notice must not
+    ConversationState after =
+        intent == Intent.IGNORED ? state.afterIgnoring(origin.messageId()) : state.afterHandling(origin.messageId(), now);
     // an ignored message (an echo, a system notice) leaves the operators' view as it was
     ConversationSnapshot snapshot = intent == Intent.IGNORED ? null : ConversationProjection.of(origin, after);
     events.add(
         event(origin, ConversationEventType.MESSAGE_HANDLED, intent, now, Map.of("replies", Integer.toString(replies.size())))
             .withSnapshot(snapshot));
-    return new Decision(after, replies, events, downloads);
+    return new Decision(after, replies, events, downloads, alerts);
   }
 
   /** The audit fact {@code type} of the message of {@code origin}, with a deterministic id. */

@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import pe.xofi.chat.conversation.member.postgres.BlockingDatabase;
 import pe.xofi.chat.conversation.member.postgres.MemberConnectionPool;
 import pe.xofi.chat.conversation.member.postgres.MemberDatabaseProperties;
+import pe.xofi.chat.conversation.member.postgres.PostgresIdentificationLedger;
 import pe.xofi.chat.conversation.member.postgres.PostgresPartnerDirectory;
 import pe.xofi.chat.conversation.member.postgres.PostgresReceiptInbox;
 import pe.xofi.chat.conversation.member.postgres.PostgresTicketDesk;
@@ -35,6 +36,11 @@ class MemberConfiguration {
   @Bean
   PartnerDirectory partnerDirectory(BlockingDatabase database) {
     return new PostgresPartnerDirectory(database);
+  }
+
+  @Bean
+  IdentificationLedger identificationLedger(BlockingDatabase database) {
+    return new PostgresIdentificationLedger(database);
   }
 
   @Bean

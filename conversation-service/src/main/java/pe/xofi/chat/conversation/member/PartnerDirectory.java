@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public interface PartnerDirectory {
 
-  /** The partner whose DNI is {@code dni} and who was born in {@code birthYear}, if any. */
-  Optional<Partner> findByDniAndBirthYear(String dni, int birthYear);
+  /**
+   * The partner whose DNI is {@code dni}, if any, whatever their status; the caller checks the birth
+   * year and the status, so a known DNI can be counted and locked.
+   */
+  Optional<Partner> findByDni(String dni);
 
   /** The partner with database id {@code partnerId}, if any. */
   Optional<Partner> findById(long partnerId);

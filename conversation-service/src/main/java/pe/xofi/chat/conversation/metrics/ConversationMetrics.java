@@ -79,6 +79,34 @@ public final class ConversationMetrics {
         .increment();
   }
 
+  /** A known DNI was tried from one more conversation than those of its failures of the last day. */
+  public void dniTriedFromSeveralNumbers() {
+    Counter.builder("xofi.auth.dni.multiple.phones")
+        .description("Identifications of a known DNI from a conversation other than those of its failures of the day")
+        .register(registry)
+        .increment();
+  }
+
+  /** A known DNI was locked for every number after too many failures. */
+  public void dniLocked() {
+    Counter.builder("xofi.auth.dni.locked")
+        .description("Failures that locked a known DNI for every number")
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * A WhatsApp number other than the member's registered one identified ({@code binding} {@code warn})
+   * or was refused ({@code require}).
+   */
+  public void unregisteredPhone(String binding) {
+    Counter.builder("xofi.auth.unregistered.phone")
+        .description("Identifications from a WhatsApp number other than the member's registered one, by binding")
+        .tag("binding", binding.toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
   /** A provider retry was dropped. */
   public void duplicateDropped() {
     duplicates.increment();

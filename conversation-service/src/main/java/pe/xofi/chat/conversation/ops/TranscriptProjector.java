@@ -17,10 +17,12 @@ import pe.xofi.chat.schemas.events.ConversationEventType;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import pe.xofi.chat.schemas.privacy.CredentialMask;
 
 /**
  * Projects the log for operators, one poll at a time: into transcripts each member message (an
- * identification is withheld, never its DNI or birth year), each bot reply, and each message's
+ * identification is withheld, and a DNI with its birth year anywhere else is masked), each bot reply
+ * (masked alike), and each message's
  * intent from its {@code MESSAGE_HANDLED} event; into {@code agent_conversation} the snapshot of that
  * event, the latest per conversation. One statement per table and poll. A failure names its record to the
  * container ({@link BatchListenerFailedException}), after the records before it are written: a
@@ -109,11 +111,13 @@ public final class TranscriptProjector {
     }
     InboundMessage message = parser.parse(key, envelope);
     String text =
-        message instanceof Text t && intents.detect(t.body()) == Intent.AUTHENTICATE ? CREDENTIALS_WITHHELD : Replayer.said(message);
+        message instanceof Text t && intents.detect(t.body()) == Intent.AUTHENTICATE
+            ? CREDENTIALS_WITHHELD
+            : CredentialMask.mask(Replayer.said(message));
     batch.line(
         key,
         envelope.channel() == null ? null : envelope.channel().name(),
-        new TranscriptLine(Direction.IN, envelope.messageId(), null, text, null, envelope.receivedAt()));
+        new TranscriptLine(Direction.IN, message.origin().messageId(), null, text, null, envelope.receivedAt()));
   }
 
   private static void outbound(ProjectionBatch batch, OutboundMessage reply) {
@@ -123,7 +127,8 @@ public final class TranscriptProjector {
     batch.line(
         reply.conversationKey(),
         reply.channel() == null ? null : reply.channel().name(),
-        new TranscriptLine(Direction.OUT, reply.id(), reply.inReplyTo(), reply.content().fallbackText(), null, reply.createdAt()));
+        new TranscriptLine(
+            Direction.OUT, reply.id(), reply.inReplyTo(), CredentialMask.mask(reply.content().fallbackText()), null, reply.createdAt()));
   }
 
   private static void event(ProjectionBatch batch, ConversationEvent event) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pe.xofi.chat.conversation.message.InboundMessage;
 import pe.xofi.chat.conversation.message.InboundMessage.Unsupported;
+import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
@@ -15,8 +16,9 @@ import pe.xofi.chat.schemas.inbound.Provider;
 
 /**
  * Turns an envelope into an {@link InboundMessage} with the parser of its provider; a raw JSON no
- * parser can read becomes {@code Unsupported}, so a member's message never stops the stream; text
- * the database cannot store (NUL) is removed ({@link StorableText}).
+ * parser can read becomes {@code Unsupported}, so a member's message never stops the stream; every
+ * field is held to its limit before the engine reads it ({@link BoundedFields}, docs/INPUT-LIMITS.md)
+ * and text the database cannot store (NUL) is removed ({@link StorableText}).
  */
 public final class InboundParser {
 
@@ -40,13 +42,15 @@ public final class InboundParser {
       throw new IllegalArgumentException("an inbound envelope needs a message id and a provider");
     }
     Channel channel = envelope.channel() != null ? envelope.channel() : key.channel();
-    MessageOrigin origin = new MessageOrigin(envelope.messageId(), key, channel, envelope.provider());
+    // an id over its cap becomes its digest here already, so no answer below carries the long one
+    MessageOrigin origin =
+        new MessageOrigin(InputLimits.messageId(envelope.messageId()), key, channel, envelope.provider());
     ProviderMessageParser parser = parsers.get(envelope.provider());
     if (parser == null) {
       return new Unsupported(origin, Unsupported.NO_PARSER);
     }
     try {
-      return StorableText.of(parser.parse(origin, envelope.raw()));
+      return StorableText.of(BoundedFields.of(parser.parse(origin, envelope.raw())));
     } catch (RuntimeException e) {
       // a parser bug must cost one message, not the partition; the raw event stays for a replay
       log.warn(

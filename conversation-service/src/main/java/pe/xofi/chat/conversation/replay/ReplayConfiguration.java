@@ -12,14 +12,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
 import pe.xofi.chat.conversation.member.PartnerDirectory;
 import pe.xofi.chat.conversation.member.postgres.BlockingDatabase;
 import pe.xofi.chat.conversation.parser.InboundParser;
 
 /**
- * The replay mode ({@link ReplayMode}): the engine over the real partner directory (reads only) and
- * ports that create nothing, run once over the command line and then the process exits with the
- * replay's code.
+ * The replay mode ({@link ReplayMode}): the engine over the real partner directory (reads only), the
+ * live identification policy and ports that create nothing (failed identifications stay in memory),
+ * run once over the command line and then the process exits with the replay's code.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(ReplayMode.ENABLED)
@@ -31,6 +32,7 @@ class ReplayConfiguration {
       InboundParser parser,
       IntentDetector intents,
       PartnerDirectory partners,
+      AuthPolicy authPolicy,
       BlockingDatabase database,
       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
     return arguments -> {
@@ -46,6 +48,8 @@ class ReplayConfiguration {
                       new ConversationEngine(
                           intents,
                           partners,
+                          new ReplayedIdentificationLedger(),
+                          authPolicy,
                           new RecordedTicketDesk(database),
                           new RecordedReceiptInbox(database)),
                       rewrite),

@@ -1,5 +1,7 @@
 package pe.xofi.chat.conversation.replay;
 
+import pe.xofi.chat.schemas.privacy.CredentialMask;
+
 /**
  * One reply of a replayed message: the text the engine gives now and, when compared, the text it
  * gave when the message was handled live.
@@ -10,6 +12,12 @@ package pe.xofi.chat.conversation.replay;
  * @param verdict  how the two compare
  */
 public record ReplyLine(String id, String replayed, String actual, Verdict verdict) {
+
+  /** Both texts are shown to staff, so a DNI and birth year in them are masked (the verdict was taken before). */
+  public ReplyLine {
+    replayed = CredentialMask.mask(replayed);
+    actual = CredentialMask.mask(actual);
+  }
 
   /** How a replayed reply compares with the one actually produced. */
   public enum Verdict {

@@ -3,6 +3,7 @@ package pe.xofi.chat.conversation.state;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.schemas.inbound.Channel;
 
 /**
@@ -11,11 +12,12 @@ import pe.xofi.chat.schemas.inbound.Channel;
  * new record; fields added after the first release read as null from older state JSON.
  *
  * @param channel            the channel of the conversation
- * @param lastActivityAt     received-at of the last message handled, null before the first
+ * @param lastActivityAt     received-at of the last member message handled (ignored notices and echoes
+ *                           do not count), null before the first
  * @param recentMessageIds   provider message ids handled most recently, oldest first
  * @param partnerId          the identified member, null without a session
  * @param authenticatedAt    when the session started, null without a session
- * @param failedAuthAttempts received-at of recent failed identifications, oldest first
+ * @param failedAuthAttempts received-at of the failed identifications of the last day, oldest first
  * @param lockedUntil        identification is refused before this instant, null when not locked
  * @param pendingForm        the form in progress, null when none
  */
@@ -33,8 +35,19 @@ public record ConversationState(
   public static final int RECENT_MESSAGE_IDS = 64;
 
   public ConversationState {
-    recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
+    recentMessageIds = recentMessageIds == null ? List.of() : bounded(recentMessageIds);
     failedAuthAttempts = failedAuthAttempts == null ? List.of() : List.copyOf(failedAuthAttempts);
+  }
+
+  /**
+   * The last {@value #RECENT_MESSAGE_IDS} of {@code ids}, each within {@link InputLimits#MESSAGE_ID}:
+   * state written before ids were capped may hold longer ones, and a state that grows past Kafka's
+   * record limit can never be written again (security review H5).
+   */
+  private static List<String> bounded(List<String> ids) {
+    List<String> recent =
+        ids.size() > RECENT_MESSAGE_IDS ? ids.subList(ids.size() - RECENT_MESSAGE_IDS, ids.size()) : ids;
+    return List.copyOf(recent.stream().map(InputLimits::messageId).toList());
   }
 
   /** A conversation without session, lock or form. */
@@ -65,6 +78,14 @@ public record ConversationState(
     List<String> kept = excess > 0 ? ids.subList(excess, ids.size()) : ids;
     return new ConversationState(
         channel, at, kept, partnerId, authenticatedAt, failedAuthAttempts, lockedUntil, pendingForm);
+  }
+
+  /**
+   * The state after ignoring {@code messageId} (an echo, a provider notice): remembered for dedupe,
+   * but it is no member activity, so the session's idle clock does not move.
+   */
+  public ConversationState afterIgnoring(String messageId) {
+    return afterHandling(messageId, lastActivityAt);
   }
 
   /** This state with a session of {@code partner} opened at {@code at}, failures forgotten. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import pe.xofi.chat.conversation.member.ReceiptInbox.MediaFile;
+import pe.xofi.chat.conversation.message.InputLimits;
 
 /**
  * A multi-step form the member is filling in; it lives in the conversation state, so it survives a
@@ -19,6 +20,11 @@ public sealed interface PendingForm {
 
   /** A support ticket: the subject first, then the description. */
   record CreateTicket(TicketStep step, String subject) implements PendingForm {
+
+    // the ticket handler takes at most 200 characters; the cut bounds state written by older code
+    public CreateTicket {
+      subject = InputLimits.cut(subject, InputLimits.TEXT);
+    }
 
     /** The form right after "crear ticket". */
     public static CreateTicket start() {
@@ -41,7 +47,18 @@ public sealed interface PendingForm {
    * @param media  the file sent, registered once the form is complete
    */
   record UploadReceipt(ReceiptStep step, BigDecimal amount, LocalDate date, MediaFile media)
-      implements PendingForm {}
+      implements PendingForm {
+
+    // the parser bounds every field of a new file; this bounds state written before it did
+    public UploadReceipt {
+      if (media != null) {
+        media = new MediaFile(media.provider(), InputLimits.cut(media.mediaId(), InputLimits.ID),
+            media.link() == null || media.link().length() > InputLimits.LINK ? null : media.link(),
+            InputLimits.cut(media.mimeType(), InputLimits.MIME_TYPE), media.sizeBytes(),
+            InputLimits.cut(media.fileName(), InputLimits.NAME));
+      }
+    }
+  }
 
   /** The step of a receipt form. */
   enum ReceiptStep {

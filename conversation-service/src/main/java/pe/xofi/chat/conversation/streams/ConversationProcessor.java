@@ -19,6 +19,7 @@ import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.Decision;
 import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
 import pe.xofi.chat.conversation.message.InboundMessage;
+import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics.FailureStage;
 import pe.xofi.chat.conversation.parser.InboundParser;
@@ -54,6 +55,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
   private final ConversationMetrics metrics;
   private final LongSupplier nanoTime;
   private final BackOff memberDataBackOff;
+  private final AuthAlertReport authAlerts;
 
   private ProcessorContext<String, EngineOutput> context;
   private KeyValueStore<String, ConversationState> store;
@@ -69,6 +71,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
     this.metrics = metrics;
     this.nanoTime = nanoTime;
     this.memberDataBackOff = memberDataBackOff;
+    this.authAlerts = new AuthAlertReport(metrics);
   }
 
   @Override
@@ -95,7 +98,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
       metrics.failed(FailureStage.MEMBER_DATA);
       log.warn(
           "member data unavailable for message {} of {}: failing the task to retry from the last commit",
-          envelope.messageId(),
+          InputLimits.messageId(envelope.messageId()),
           masked(key),
           RedactedFailure.of(e));
       throw e;
@@ -167,7 +170,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
         }
         log.info(
             "member data unavailable for message {} of {}, retrying in {} ms",
-            envelope.messageId(),
+            InputLimits.messageId(envelope.messageId()),
             masked(key),
             waitMs);
         pause(waitMs, e);
@@ -216,9 +219,10 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
       forward(key, record, new EngineOutput.Audit(event), Topics.CONVERSATION_EVENTS, traceId);
       count(event, decided.micros());
     }
+    authAlerts.report(timed.alerts(), decided.message().origin().key());
     log.debug(
         "handled message {} for {} with {} replies",
-        envelope.messageId(),
+        InputLimits.messageId(envelope.messageId()),
         decided.message().origin().key().masked(),
         timed.replies().size());
   }

@@ -3,7 +3,9 @@ package pe.xofi.chat.conversation.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
 import pe.xofi.chat.conversation.member.Partner;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryIdentificationLedger;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -38,7 +40,17 @@ public final class EngineFixture {
   public final InMemoryPartnerDirectory partners = new InMemoryPartnerDirectory();
   public final InMemoryTicketDesk tickets = new InMemoryTicketDesk();
   public final InMemoryReceiptInbox receipts = new InMemoryReceiptInbox();
-  public final ConversationEngine engine = new ConversationEngine(new IntentDetector(), partners, tickets, receipts);
+  public final InMemoryIdentificationLedger identifications = new InMemoryIdentificationLedger();
+  public final ConversationEngine engine;
+
+  /** The engine under the default identification policy. */
+  public EngineFixture() {
+    this(AuthPolicy.defaults());
+  }
+
+  public EngineFixture(AuthPolicy policy) {
+    this.engine = new ConversationEngine(new IntentDetector(), partners, identifications, policy, tickets, receipts);
+  }
 
   public static MessageOrigin origin(String messageId) {
     return new MessageOrigin(messageId, KEY, Channel.WHATSAPP, Provider.WHAPI);
@@ -46,6 +58,12 @@ public final class EngineFixture {
 
   public static Text text(String messageId, String body) {
     return new Text(origin(messageId), body);
+  }
+
+  /** A text in another conversation: another WhatsApp number, or a Telegram chat (provider TELEGRAM). */
+  public static Text text(ConversationKey key, String messageId, String body) {
+    Provider provider = key.channel() == Channel.TELEGRAM ? Provider.TELEGRAM : Provider.WHAPI;
+    return new Text(new MessageOrigin(messageId, key, key.channel(), provider), body);
   }
 
   /** A conversation in which {@code partner} identified at {@code at} with message {@code wamid.auth}. */

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import pe.xofi.chat.conversation.member.postgres.PostgresIdentificationLedger;
 import pe.xofi.chat.conversation.member.postgres.PostgresPartnerDirectory;
 import pe.xofi.chat.conversation.member.postgres.PostgresReceiptInbox;
 import pe.xofi.chat.conversation.member.postgres.PostgresTicketDesk;
@@ -58,13 +59,16 @@ class MemberConfigurationIT {
     }
 
     // then
-    assertThat(migrations).isEqualTo(List.of("1 member domain true", "2 conversation message true"));
+    assertThat(migrations)
+        .isEqualTo(
+            List.of("1 member domain true", "2 conversation message true", "3 identification failure true"));
     assertThat(tables)
         .isEqualTo(
             List.of(
                 "agent_conversation",
                 "conversation_message",
                 "flyway_schema_history",
+                "identification_failure",
                 "installment",
                 "loan",
                 "partner",
@@ -81,6 +85,7 @@ class MemberConfigurationIT {
     List<Class<?>> ports =
         List.of(
             context.getBean(PartnerDirectory.class).getClass(),
+            context.getBean(IdentificationLedger.class).getClass(),
             context.getBean(TicketDesk.class).getClass(),
             context.getBean(ReceiptInbox.class).getClass());
     List<String> partners;
@@ -94,6 +99,7 @@ class MemberConfigurationIT {
         .isEqualTo(
             List.of(
                 PostgresPartnerDirectory.class,
+                PostgresIdentificationLedger.class,
                 PostgresTicketDesk.class,
                 PostgresReceiptInbox.class));
     assertThat(partners).isEqualTo(List.of("0"));

@@ -87,6 +87,29 @@ class TranscriptProjectorTest {
   }
 
   @Test
+  void shouldMaskADniAndBirthYearTypedAnywhereElseAndEchoedByTheBot() {
+    // given: credentials typed as a ticket subject, and the bot's echo of that subject
+    List<ConsumerRecord<String, byte[]>> poll =
+        List.of(
+            inbound("wamid.5", "Mi asunto: DNI 12345678 año 1990", AT),
+            reply("wamid.5", 1, "Asunto: Mi asunto: DNI 12345678 año 1990. Ahora describe tu problema."));
+
+    // when
+    projector.project(poll);
+
+    // then
+    assertThat(written)
+        .isEqualTo(
+            List.of(
+                List.of(
+                    new TranscriptRow(KEY, "WHATSAPP", new TranscriptLine(Direction.IN, "wamid.5", null, "Mi asunto: DNI ******** año ****", null, AT)),
+                    new TranscriptRow(
+                        KEY, "WHATSAPP",
+                        new TranscriptLine(
+                            Direction.OUT, "wamid.5#1", "wamid.5", "Asunto: Mi asunto: DNI ******** año ****. Ahora describe tu problema.", null, AT)))));
+  }
+
+  @Test
   void shouldKeepTheLatestSnapshotOfEachConversationOfAPoll() {
     // given: two handled messages of one member, then a redelivery of the first, and an ignored message
     ConversationSnapshot asking = new ConversationSnapshot(1L, true, null, Map.of("pending_action", "create_ticket", "step", "subject"));

@@ -11,7 +11,9 @@ import pe.xofi.chat.conversation.WhapiExamples;
 import pe.xofi.chat.conversation.engine.BotTexts;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryIdentificationLedger;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -24,6 +26,7 @@ import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.inbound.Sender;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import pe.xofi.chat.schemas.privacy.CredentialMask;
 
 class ReplayerTest {
 
@@ -62,6 +65,17 @@ class ReplayerTest {
   }
 
   @Test
+  void shouldMaskTheDniAndBirthYearOfWhatTheMemberSaid() {
+    // when
+    ReplayReport report = replayer(UnaryOperator.identity()).replay(SCOPE, conversation, 0, null);
+
+    // then
+    assertThat(report.messages()).extracting(ReplayedMessage::said)
+        .containsExactly("Hola", "DNI ******** año ****", "DNI ******** año ****");
+    assertThat(TranscriptText.of(report)).doesNotContain("12345678").doesNotContain("1990");
+  }
+
+  @Test
   void shouldMarkExactlyTheRepliesWhoseTextChanged() {
     // given
     List<OutboundMessage> live = liveReplies(conversation);
@@ -90,7 +104,7 @@ class ReplayerTest {
     // then
     assertThat(report.messages().get(0).replies())
         .containsExactly(
-            new ReplyLine("wamid.r1#1", BotTexts.WELCOME, BotTexts.WELCOME, Verdict.SAME),
+            new ReplyLine("wamid.r1#1", CredentialMask.mask(BotTexts.WELCOME), CredentialMask.mask(BotTexts.WELCOME), Verdict.SAME),
             new ReplyLine("wamid.r1#2", null, "extra", Verdict.EXTRA));
     assertThat(report.messages().get(1).replies())
         .containsExactly(new ReplyLine("wamid.r2#1", AuthTexts.welcome("María"), null, Verdict.MISSING));
@@ -118,7 +132,7 @@ class ReplayerTest {
 
             1 messages, 1 replies.
             """
-                .formatted(BotTexts.WELCOME.replaceAll("\n(?=.)", "\n    ")));
+                .formatted(CredentialMask.mask(BotTexts.WELCOME).replaceAll("\n(?=.)", "\n    ")));
   }
 
   private Replayer replayer(UnaryOperator<String> rewrite) {
@@ -129,6 +143,8 @@ class ReplayerTest {
     return new ConversationEngine(
         new IntentDetector(),
         new InMemoryPartnerDirectory(),
+        new InMemoryIdentificationLedger(),
+        AuthPolicy.defaults(),
         new InMemoryTicketDesk(),
         new InMemoryReceiptInbox());
   }

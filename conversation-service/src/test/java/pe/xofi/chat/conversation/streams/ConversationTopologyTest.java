@@ -1,8 +1,5 @@
 package pe.xofi.chat.conversation.streams;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,42 +14,43 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.backoff.FixedBackOff;
 import pe.xofi.chat.conversation.WhapiExamples;
 import pe.xofi.chat.conversation.engine.BotTexts;
-import pe.xofi.chat.conversation.engine.Menus;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.engine.Menus;
+import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
 import pe.xofi.chat.conversation.engine.ticket.TicketTexts;
 import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryIdentificationLedger;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
-import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk.OpenedTicket;
-import pe.xofi.chat.conversation.state.PendingForm.CreateTicket;
-import pe.xofi.chat.conversation.state.PendingForm.TicketStep;
-import pe.xofi.chat.schemas.JsonSerde;
-import pe.xofi.chat.schemas.media.MediaDownload;
-import org.springframework.util.backoff.FixedBackOff;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.parser.whapi.WhapiMessageParser;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.conversation.state.ConversationStore;
+import pe.xofi.chat.conversation.state.PendingForm.CreateTicket;
+import pe.xofi.chat.conversation.state.PendingForm.TicketStep;
 import pe.xofi.chat.schemas.DeadLetterHeaders;
 import pe.xofi.chat.schemas.Json;
+import pe.xofi.chat.schemas.JsonSerde;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
 import pe.xofi.chat.schemas.events.ConversationEvent;
@@ -61,8 +59,11 @@ import pe.xofi.chat.schemas.events.ConversationSnapshot;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
+import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundContent;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class ConversationTopologyTest {
 
@@ -104,7 +105,12 @@ class ConversationTopologyTest {
         new ConversationTopology(
             new InboundParser(List.of(new WhapiMessageParser())),
             new ConversationEngine(
-                new IntentDetector(), partners, tickets, receipts),
+                new IntentDetector(),
+                partners,
+                new InMemoryIdentificationLedger(),
+                AuthPolicy.defaults(),
+                tickets,
+                receipts),
             metrics,
             () -> nanos.addAndGet(7_000),
             new FixedBackOff(0, RETRIES));
@@ -191,6 +197,18 @@ class ConversationTopologyTest {
     TestRecord<String, ConversationEvent> event = events.readRecord();
     assertThat(header(event, XofiHeaders.TRACE_ID)).isEqualTo(TRACE);
     assertThat(header(event, XofiHeaders.SCHEMA_VERSION)).isEqualTo("1");
+  }
+
+  @Test
+  void shouldCountADniTriedFromASecondNumberOnceTheDecisionIsWritten() {
+    // given a failure of José's DNI from one number
+    inbound.pipeInput(traced(WhapiExamples.textEnvelope("51900000101", "wamid.d1", "DNI 87654321 año 1970", RECEIVED)));
+
+    // when another number tries it
+    inbound.pipeInput(traced(WhapiExamples.textEnvelope("51900000102", "wamid.d2", "DNI 87654321 año 1971", RECEIVED)));
+
+    // then
+    assertThat(registry.get("xofi.auth.dni.multiple.phones").counter().count()).isEqualTo(1.0);
   }
 
   @Test

@@ -29,9 +29,9 @@ final class FlakyPartnerDirectory implements PartnerDirectory {
   }
 
   @Override
-  public Optional<Partner> findByDniAndBirthYear(String dni, int birthYear) {
+  public Optional<Partner> findByDni(String dni) {
     outage();
-    return delegate.findByDniAndBirthYear(dni, birthYear);
+    return delegate.findByDni(dni);
   }
 
   @Override

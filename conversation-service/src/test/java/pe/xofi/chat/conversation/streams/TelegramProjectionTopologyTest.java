@@ -1,7 +1,5 @@
 package pe.xofi.chat.conversation.streams;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.backoff.FixedBackOff;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.IntentDetector;
+import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
+import pe.xofi.chat.conversation.member.inmemory.InMemoryIdentificationLedger;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryPartnerDirectory;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk;
@@ -36,6 +36,7 @@ import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.inbound.Sender;
 import pe.xofi.chat.schemas.inbound.TelegramMessageId;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Telegram update through the topology: the sender's {@code @username} reaches the operators' snapshot. */
 class TelegramProjectionTopologyTest {
@@ -56,7 +57,8 @@ class TelegramProjectionTopologyTest {
     ConversationMetrics metrics = new ConversationMetrics(new SimpleMeterRegistry());
     ConversationTopology topology = new ConversationTopology(
         new InboundParser(List.of(new TelegramMessageParser())),
-        new ConversationEngine(new IntentDetector(), new InMemoryPartnerDirectory(), new InMemoryTicketDesk(),
+        new ConversationEngine(new IntentDetector(), new InMemoryPartnerDirectory(),
+            new InMemoryIdentificationLedger(), AuthPolicy.defaults(), new InMemoryTicketDesk(),
             new InMemoryReceiptInbox()),
         metrics,
         () -> nanos.addAndGet(7_000),

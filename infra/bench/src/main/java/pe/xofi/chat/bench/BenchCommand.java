@@ -34,6 +34,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--bootstrap", description = "use a running stack: its Kafka bootstrap servers")
   String bootstrap;
 
+  @Option(names = "--webhook-secret", description = "use a running stack: its WHAPI secret (default: WHATSAPP_WEBHOOK_SECRET, else .run/secrets.env)")
+  String webhookSecret;
+
   @Option(names = "--sandbox-url", defaultValue = "http://localhost:8090", description = "use a running stack: its WHAPI sandbox (default ${DEFAULT-VALUE})")
   String sandboxUrl;
 
@@ -65,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchReport report;
     try (BenchStack stack = ingressUrl == null
             ? BenchStack.start(root, environment, line -> log("[stack] " + line))
-            : BenchStack.attach(root, ingressUrl, bootstrap, sandboxUrl);
+            : BenchStack.attach(root, ingressUrl, BenchStack.webhookSecretOf(root, webhookSecret, System.getenv()), bootstrap, sandboxUrl);
         KafkaProbe kafka = new KafkaProbe(stack.bootstrap())) {
       report = new BenchRun(stack, plan, kafka, environment, BenchCommand::log).run(startedAt, t0);
     }

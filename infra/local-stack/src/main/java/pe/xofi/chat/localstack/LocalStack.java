@@ -18,13 +18,20 @@ public final class LocalStack implements AutoCloseable {
   /** Heap of each service JVM; small enough that four services and the broker fit in 4 GiB. */
   static final String SERVICE_HEAP = "-Xmx512m";
 
+  /** Not a secret: the Meta phone number id the sandbox answers for. */
+  static final String SANDBOX_PHONE_NUMBER_ID = "100000000000001";
+
   private final StackConfig config;
+  private final StackSecrets secrets;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final Map<ServiceModule, ManagedProcess> services = new EnumMap<>(ServiceModule.class);
   private ManagedProcess broker;
 
-  private LocalStack(StackConfig config) {
+  LocalStack(StackConfig config) {
     this.config = config;
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(config.environment());
+    this.secrets = StackSecrets.forRun(config.runDir(), environment);
   }
 
   /** Starts everything and returns once every service reports healthy; progress goes to {@code log}. */
@@ -40,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startAll(Consumer<String> log) {
+    log.accept("Secrets of this run in " + secrets.file() + " (mode 0600, kept for the next start)");
     if (config.database() != null) {
       boolean created = DatabaseProvisioner.ensureDatabase(config.database());
       log.accept("PostgreSQL " + config.database().url() + (created ? " (database created)" : " (ready)"));
@@ -84,19 +92,28 @@ public final class LocalStack implements AutoCloseable {
         config.runDir().resolve("logs/" + module.artifact() + ".log"));
   }
 
-  /** The environment of one service: ports and addresses of the others, then the user's overrides. */
+  /**
+   * The environment of one service: its ports, the addresses of the others, the run's secrets and
+   * the {@code local} profile, then the user's overrides.
+   */
   Map<String, String> environmentOf(ServiceModule module) {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", Integer.toString(module.port(config)));
+    if (module.hasManagementPort()) {
+      env.put("MANAGEMENT_SERVER_PORT", Integer.toString(module.managementPort(config)));
+    }
+    env.put("SPRING_PROFILES_ACTIVE", "local");
     env.put("KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
     env.put("WHAPI_BASE_URL", config.sandboxUrl());
-    env.put("WHATSAPP_API_TOKEN", System.getenv().getOrDefault("WHATSAPP_API_TOKEN", "sandbox-token"));
     env.put("SANDBOX_INGRESS_URL", config.ingressUrl() + "/chatbot/webhook/whatsapp/");
     // Meta and Telegram talk to the sandbox too, signed and with a secret, so each channel can be demoed
     env.put("META_GRAPH_BASE_URL", config.sandboxUrl());
     env.put("TELEGRAM_API_BASE_URL", config.sandboxUrl());
     env.put("SANDBOX_TELEGRAM_INGRESS_URL", config.ingressUrl() + "/chatbot/webhook/telegram/");
-    SandboxSecrets.defaults().forEach((name, value) -> env.put(name, System.getenv().getOrDefault(name, value)));
+    env.put("WHATSAPP_PHONE_NUMBER_ID", System.getenv().getOrDefault("WHATSAPP_PHONE_NUMBER_ID", SANDBOX_PHONE_NUMBER_ID));
+    // every process gets every secret: the ingress checks what the sandbox signs or sends, the
+    // outbound sends with the tokens the sandbox requires
+    env.putAll(secrets.values());
     // the local stack is the demo: members, loans and schedules of the demo data (only into an empty database)
     env.put("XOFI_DEMO_DATA", "true");
     env.put("XOFI_CONVERSATION_STATE_DIR", config.runDir().resolve("state/kafka-streams").toString());
@@ -111,6 +128,26 @@ public final class LocalStack implements AutoCloseable {
 
   public StackConfig config() {
     return config;
+  }
+
+  /**
+   * The run's secrets by variable name (webhook secrets, provider tokens, the staff passwords and
+   * {@code XOFI_STAFF_USERS}), as every process got them: what a test client signs or logs in with.
+   */
+  public Map<String, String> secrets() {
+    Map<String, String> inForce = new java.util.LinkedHashMap<>(secrets.values());
+    // a blank value in the stack's own environment takes the secret away from every process
+    config.environment().forEach((name, value) -> {
+      if (value.isBlank()) {
+        inForce.remove(name);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(inForce);
+  }
+
+  /** The run's secrets with where they came from and the file that keeps them. */
+  public StackSecrets stackSecrets() {
+    return secrets;
   }
 
   /** The running process of {@code module}. */

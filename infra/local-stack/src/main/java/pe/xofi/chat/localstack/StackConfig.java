@@ -1,21 +1,27 @@
 package pe.xofi.chat.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Where the local stack lives and which ports it uses.
  *
- * @param projectDir      the repository root (holds the modules' {@code target} folders)
- * @param runDir          data and logs of this run ({@code .run} by default)
- * @param kafkaPort       the broker's client port
- * @param controllerPort  the KRaft controller port
- * @param ingressPort     ingress-service HTTP port
- * @param conversationPort conversation-service HTTP port
- * @param outboundPort    outbound-service HTTP port
- * @param sandboxPort     whapi-sandbox HTTP port
- * @param database        PostgreSQL to check and prepare, or null to skip it
- * @param environment     extra environment for every service (e.g. secrets set by the user)
+ * @param projectDir                 the repository root (holds the modules' {@code target} folders)
+ * @param runDir                     data, logs and {@code secrets.env} of this run ({@code .run} by default)
+ * @param kafkaPort                  the broker's client port
+ * @param controllerPort             the KRaft controller port
+ * @param ingressPort                ingress-service HTTP port
+ * @param conversationPort           conversation-service HTTP port
+ * @param outboundPort               outbound-service HTTP port
+ * @param sandboxPort                whapi-sandbox HTTP port (its actuator too: a dev tool keeps one port)
+ * @param ingressManagementPort      ingress-service actuator port ({@code MANAGEMENT_SERVER_PORT})
+ * @param conversationManagementPort conversation-service actuator port
+ * @param outboundManagementPort     outbound-service actuator port
+ * @param database                   PostgreSQL to check and prepare, or null to skip it
+ * @param environment                extra environment for every service; wins over the generated secrets
  */
 public record StackConfig(
     Path projectDir,
@@ -26,6 +32,9 @@ public record StackConfig(
     int conversationPort,
     int outboundPort,
     int sandboxPort,
+    int ingressManagementPort,
+    int conversationManagementPort,
+    int outboundManagementPort,
     DatabaseTarget database,
     Map<String, String> environment) {
 
@@ -33,10 +42,17 @@ public record StackConfig(
     environment = Map.copyOf(environment);
   }
 
-  /** The documented default ports (DESIGN.md) under {@code projectDir/.run}. */
+  /** The documented default ports (services 8080-8082, their actuator 8180-8182) under {@code projectDir/.run}. */
   public static StackConfig defaults(Path projectDir, DatabaseTarget database) {
     return new StackConfig(
-        projectDir, projectDir.resolve(".run"), 9092, 9093, 8080, 8081, 8082, 8090, database, Map.of());
+        projectDir, projectDir.resolve(".run"), 9092, 9093, 8080, 8081, 8082, 8090, 8180, 8181, 8182, database, Map.of());
+  }
+
+  /** A stack on free ports (tests, the bench), so it never meets a developer's running stack. */
+  public static StackConfig onFreePorts(Path projectDir, Path runDir, DatabaseTarget database, Map<String, String> environment) {
+    return new StackConfig(
+        projectDir, runDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+        freePort(), database, environment);
   }
 
   public String bootstrapServers() {
@@ -54,5 +70,18 @@ public record StackConfig(
   /** The runtime classpath folder of this module, which also holds the Kafka server jars. */
   public Path libDir() {
     return projectDir.resolve("infra/local-stack/target/lib");
+  }
+
+  /** Where the run's generated secrets are kept (mode 0600). */
+  public Path secretsFile() {
+    return runDir.resolve(StackSecrets.FILE_NAME);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

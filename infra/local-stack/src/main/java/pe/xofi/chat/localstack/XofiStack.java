@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       XofiStack.Up.class,
       XofiStack.TopicsCommand.class,
       XofiStack.Database.class,
+      XofiStack.Secrets.class,
       VerifyConfigCommand.class,
       LagCommand.class,
       DltCommand.class,
@@ -68,24 +69,7 @@ public final class XofiStack {
                     stopped.countDown();
                   },
                   "xofi-stop"));
-      System.out.printf(
-          """
-
-          Xofi chat pipeline is up (%d ms). Ctrl-C stops everything.
-
-            Chat page (write as a member)   %s/
-            WHAPI webhook (POST)            %s/chatbot/webhook/whatsapp/
-            Sandbox outbox                  %s/sandbox/outbox?chat=51987654321
-            Kafka bootstrap                 %s
-            Logs                            %s
-
-          """,
-          (System.nanoTime() - t0) / 1_000_000,
-          config.sandboxUrl(),
-          config.ingressUrl(),
-          config.sandboxUrl(),
-          config.bootstrapServers(),
-          config.runDir().resolve("logs"));
+      System.out.println(UpBanner.of(stack, (System.nanoTime() - t0) / 1_000_000));
       List<ManagedProcess> reported = new ArrayList<>();
       while (stopped.getCount() > 0) {
         // Ctrl-C reaches the children too (same process group): their exit is then expected
@@ -116,6 +100,21 @@ public final class XofiStack {
     public Integer call() {
       List<String> created = TopicProvisioner.provision(bootstrapServers, partitions, replicationFactor);
       System.out.println(created.isEmpty() ? "all topics exist" : "created: " + String.join(", ", created));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "secrets",
+      description = "Generates the run folder's secrets file (.run/secrets.env, mode 0600) if missing and prints where it is.")
+  static final class Secrets implements Callable<Integer> {
+    @Option(names = "--run-dir", defaultValue = ".run", description = "the run folder (default ${DEFAULT-VALUE})")
+    Path runDir;
+
+    @Override
+    public Integer call() {
+      StackSecrets secrets = StackSecrets.forRun(runDir.toAbsolutePath().normalize(), java.util.Map.of());
+      System.out.println(secrets.file() + " (" + String.join(", ", secrets.values().keySet()) + ")");
       return 0;
     }
   }

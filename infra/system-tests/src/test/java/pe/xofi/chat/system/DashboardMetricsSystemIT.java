@@ -16,13 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import pe.xofi.chat.localstack.LocalStack;
+import pe.xofi.chat.localstack.ServiceModule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every metric a Grafana panel queries is exported on {@code /actuator/prometheus} by a running
- * service, after a little traffic (counters exist from their first increment), except those listed
+ * service (on its management port, which trusts 127.0.0.1 without a login, as Prometheus is trusted
+ * by its address), after a little traffic (counters exist from their first increment), except those listed
  * as pending with the reason.
  */
 class DashboardMetricsSystemIT {
@@ -79,11 +82,12 @@ class DashboardMetricsSystemIT {
   private static Set<String> exported(LocalStack stack) throws Exception {
     Set<String> names = new TreeSet<>();
     HttpClient http = HttpClient.newHttpClient();
-    for (int port : new int[] {stack.config().ingressPort(), stack.config().conversationPort(), stack.config().outboundPort()}) {
-      String body =
-          http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+    for (ServiceModule service : List.of(ServiceModule.INGRESS, ServiceModule.CONVERSATION, ServiceModule.OUTBOUND)) {
+      HttpResponse<String> response =
+          http.send(HttpRequest.newBuilder(URI.create(service.actuatorUrl(stack.config()) + "/prometheus")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("%s /actuator/prometheus from 127.0.0.1", service.artifact()).isEqualTo(200);
+      String body = response.body();
       body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l -> names.add(l.split("[{ ]", 2)[0]));
     }
     return names;

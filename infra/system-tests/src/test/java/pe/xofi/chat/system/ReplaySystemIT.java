@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,6 +58,7 @@ class ReplaySystemIT {
     assertThat(report.get("messages").size()).isEqualTo(8);
     assertThat(report.get("replies").asInt()).isEqualTo(8);
     assertThat(report.get("differences").asInt()).isZero();
+    assertThat(run.stdout()).doesNotContain("87654321").doesNotContain("año 1985").contains("DNI ******** año ****");
   }
 
   @Test
@@ -93,7 +93,7 @@ class ReplaySystemIT {
   @Test
   void shouldShowTheConversationToSupportStaffWithCredentialsWithheld() {
     // when
-    String url = "http://localhost:" + stack.config().conversationPort() + "/ops/conversations/" + PHONE;
+    URI url = StackRequests.conversationService(stack, "/ops/conversations/" + PHONE);
 
     // then: the projector catches up with the log: every line, every intent, the state after the last message
     JsonNode transcript =
@@ -117,9 +117,9 @@ class ReplaySystemIT {
     assertThat(transcript.get("state").get("authenticated").asBoolean()).isFalse();
   }
 
-  private static JsonNode get(String url) throws IOException, InterruptedException {
+  private static JsonNode get(URI url) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient().send(StackRequests.asOperator(stack, url).build(), HttpResponse.BodyHandlers.ofString());
     return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
   }
 

@@ -15,9 +15,9 @@ import pe.xofi.chat.localstack.StackConfig;
 
 /**
  * The real stack (broker process, services, sandbox) on free ports, started once per test JVM and
- * shared by the system tests (each test uses its own members' phone numbers). Data and logs go to
- * {@code target/stack-run-*} and a fresh database that is dropped at the end, so it never touches a
- * developer's running stack.
+ * shared by the system tests (each test uses its own members' phone numbers). Data, logs and the
+ * run's generated secrets ({@link LocalStack#secrets()}) go to {@code target/stack-run-*} and a fresh
+ * database that is dropped at the end, so it never touches a developer's running stack.
  */
 public final class RunningStack {
 
@@ -46,17 +46,7 @@ public final class RunningStack {
   public static LocalStack start(DatabaseTarget db, Map<String, String> environment) {
     Path projectDir = projectDir();
     StackConfig config =
-        new StackConfig(
-            projectDir,
-            Path.of("target/stack-run-" + System.nanoTime()).toAbsolutePath(),
-            freePort(),
-            freePort(),
-            freePort(),
-            freePort(),
-            freePort(),
-            freePort(),
-            db,
-            environment);
+        StackConfig.onFreePorts(projectDir, Path.of("target/stack-run-" + System.nanoTime()).toAbsolutePath(), db, environment);
     return LocalStack.start(config, line -> System.out.println("[stack] " + line));
   }
 

@@ -45,15 +45,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
 import pe.xofi.chat.localstack.LocalStack;
+import pe.xofi.chat.localstack.ManagedProcess;
+import pe.xofi.chat.localstack.ServiceModule;
+import pe.xofi.chat.localstack.StackSecrets;
 import pe.xofi.chat.schemas.Topics;
 
 /**
- * Attacks through the real processes: brute force of DNI and birth year is locked as DESIGN.md
- * specifies (5 failures in 15 minutes lock identification for 15 minutes, even for the right
- * credentials), one member never sees another's data whatever she types, unauthenticated Meta and
- * Telegram webhooks get 401 and publish nothing (WHAPI's secret, not set on the shared stack, is
- * covered by the ingress's {@code WebhookAuthenticationIT}), and none of the members' personal data
- * reaches a log line.
+ * Attacks through the real processes: brute force of DNI and birth year is locked (5 failures of a
+ * day lock the conversation for 15 minutes, even for the right credentials; 5 failures of one DNI
+ * from any numbers lock that DNI, however the attacker interleaves his own identification), one
+ * member never sees another's data whatever she types, unauthenticated WHAPI, Meta and Telegram
+ * webhooks get 401 and publish nothing (the stack runs with the run's generated secrets), a
+ * transcript needs a staff login, actuator is not on any public port, and none of the members'
+ * personal data reaches a log line.
  */
 class SecuritySystemIT {
 
@@ -68,6 +72,9 @@ class SecuritySystemIT {
   private static LocalStack stack;
   private static TestPartner ana;
   private static TestPartner bruno;
+  /** The targets of the brute-force tests: their DNIs end locked, so no other test identifies as them. */
+  private static TestPartner carla;
+  private static TestPartner dora;
 
   /** A member inserted for this test only, with data no other test or demo member has. */
   record TestPartner(
@@ -82,9 +89,15 @@ class SecuritySystemIT {
         "filomena" + seed + "@example.pe", "Av. Las Retamas 581", "PR-71" + seed, "6543.21", "318.47");
     bruno = new TestPartner(dni(), 1968, "Eulogio Casimiro", "Huamanchumo Ticlla", phone(),
         "eulogio" + seed + "@example.pe", "Jr. Los Pinos 742", "PR-72" + seed, "7777.77", "432.19");
+    carla = new TestPartner(dni(), 1983, "Carla Sabina", "Ccahuana Pari", phone(),
+        "carla" + seed + "@example.pe", "Av. Los Incas 120", "PR-73" + seed, "2500.00", "150.00");
+    dora = new TestPartner(dni(), 1991, "Dora Inés", "Huarcaya Sulca", phone(),
+        "dora" + seed + "@example.pe", "Jr. Ayacucho 310", "PR-74" + seed, "3100.00", "180.00");
     try (Connection c = RunningStack.database(stack)) {
       insert(c, ana, seed);
       insert(c, bruno, seed + 1_000);
+      insert(c, carla, seed + 2_000);
+      insert(c, dora, seed + 3_000);
     }
   }
 
@@ -92,7 +105,7 @@ class SecuritySystemIT {
   static void noPersonalDataOfTheseMembersInAnyLog() throws IOException {
     // names and captions are member-controlled and reach the services: none may be logged
     List<String> personal = new ArrayList<>();
-    for (TestPartner partner : List.of(ana, bruno)) {
+    for (TestPartner partner : List.of(ana, bruno, carla, dora)) {
       personal.addAll(List.of(partner.dni(), partner.phone(), "año " + partner.birthYear(), partner.email(),
           partner.firstNames().split(" ")[0], partner.lastNames().split(" ")[0], partner.address()));
     }
@@ -120,9 +133,9 @@ class SecuritySystemIT {
     // when
     List<String> replies = new ArrayList<>();
     for (int year = 1901; year <= 1905; year++) {
-      replies.add(attacker.says("DNI " + ana.dni() + " año " + year));
+      replies.add(attacker.says("DNI " + carla.dni() + " año " + year));
     }
-    String rightCredentials = attacker.says("DNI " + ana.dni() + " año " + ana.birthYear());
+    String rightCredentials = attacker.says("DNI " + carla.dni() + " año " + carla.birthYear());
     Instant beforeLast = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String mine = attacker.says("mis datos");
     Instant after = Instant.now();
@@ -137,6 +150,29 @@ class SecuritySystemIT {
     assertThat(mine).isEqualTo(AuthTexts.AUTH_REQUIRED);
     // the operators' projection trails the engine: read it once it holds the last message
     assertThat(projectedAfter("wa:" + attackerPhone, beforeLast)).isEqualTo(List.of("unidentified"));
+  }
+
+  @Test
+  void shouldLockAnotherMembersDniWhenAMemberInterleavesHisOwnIdentificationOrChangesNumber() {
+    // given: Bruno guesses Dora's birth year four at a time from a number of his, identifying as
+    // himself in between (which used to reset the count), then once more from another number
+    SandboxMember attacker = member(phone());
+    List<String> guesses = new ArrayList<>();
+    int year = 1901;
+    for (int guess = 0; guess < 4; guess++) {
+      guesses.add(attacker.says("DNI " + dora.dni() + " año " + year++));
+    }
+    attacker.says("DNI " + bruno.dni() + " año " + bruno.birthYear());
+    attacker.says("salir");
+    guesses.add(member(phone()).says("DNI " + dora.dni() + " año " + year));
+
+    // when: the right year, from the first number and from a third one
+    String fromFirst = attacker.says("DNI " + dora.dni() + " año " + dora.birthYear());
+    String fromThird = member(phone()).says("DNI " + dora.dni() + " año " + dora.birthYear());
+
+    // then: Dora's DNI is locked for every number, answered exactly like a wrong year
+    assertThat(guesses).containsOnly(AuthTexts.AUTH_FAILED);
+    assertThat(List.of(fromFirst, fromThird)).isEqualTo(List.of(AuthTexts.AUTH_FAILED, AuthTexts.AUTH_FAILED));
   }
 
   @Test
@@ -181,8 +217,78 @@ class SecuritySystemIT {
   }
 
   @Test
+  void shouldRefuseWhapiWebhooksWithoutTheSecretWhateverOtherHeaderTheyCarryAndPublishNothing() throws Exception {
+    // given: the stack runs with its generated WHAPI secret (and a Meta app secret)
+    String unsigned = phone(), wrongSecret = phone(), metaHeader = phone(), bearerWrong = phone();
+    String whatsapp = stack.config().ingressUrl() + "/chatbot/webhook/whatsapp/";
+
+    // when
+    List<Integer> statuses = List.of(
+        post(whatsapp, whapi(unsigned), Map.of()),
+        post(whatsapp, whapi(wrongSecret), Map.of("X-Webhook-Secret", "guessed-secret")),
+        // review C1: a Meta signature header must not stand in for the WHAPI secret
+        post(whatsapp, whapi(metaHeader), Map.of("X-Hub-Signature-256", "sha256=00")),
+        post(whatsapp, whapi(bearerWrong), Map.of("Authorization", "Bearer guessed-secret")));
+
+    // and: the authentic one is answered
+    String authentic = phone();
+    assertThat(post(whatsapp, whapi(authentic), Map.of("X-Webhook-Secret", secret(StackSecrets.WHATSAPP_WEBHOOK_SECRET))))
+        .isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !member(authentic).outbox().isEmpty());
+
+    // then: the refused ones were answered before the authentic one was published and answered
+    assertThat(statuses).containsExactly(401, 401, 401, 401);
+    assertThat(inboundKeys())
+        .contains("wa:" + authentic)
+        .doesNotContainAnyElementsOf(Set.of("wa:" + unsigned, "wa:" + wrongSecret, "wa:" + metaHeader, "wa:" + bearerWrong));
+    assertThat(member(unsigned).outbox()).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerATranscriptOnlyToALoggedInOperator() throws Exception {
+    // given: a member with a transcript
+    String phone = phone();
+    member(phone).says("Hola");
+    URI transcript = StackRequests.conversationService(stack, "/ops/conversations/" + phone);
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(StackRequests.asOperator(stack, transcript)).statusCode() == 200);
+
+    // when
+    HttpResponse<String> anonymous = get(HttpRequest.newBuilder(transcript).GET());
+    HttpResponse<String> wrongPassword = get(HttpRequest.newBuilder(transcript).GET()
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (StackSecrets.OPERATOR + ":guessed").getBytes(StandardCharsets.UTF_8))));
+    HttpResponse<String> operator = get(StackRequests.asOperator(stack, transcript));
+
+    // then
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).doesNotContain("Hola");
+    assertThat(wrongPassword.statusCode()).isEqualTo(401);
+    assertThat(wrongPassword.body()).doesNotContain("Hola");
+    assertThat(operator.statusCode()).isEqualTo(200);
+    assertThat(operator.body()).contains("Hola");
+  }
+
+  @Test
+  void shouldServeNoActuatorEndpointOnAnyPublicPort() throws Exception {
+    // given
+    Map<String, Integer> refused = new LinkedHashMap<>();
+
+    // when
+    for (ServiceModule service : List.of(ServiceModule.INGRESS, ServiceModule.CONVERSATION, ServiceModule.OUTBOUND)) {
+      for (String endpoint : List.of("health", "health/readiness", "prometheus", "info", "metrics", "env")) {
+        URI uri = URI.create("http://localhost:" + service.port(stack.config()) + "/actuator/" + endpoint);
+        refused.put(service.artifact() + " /actuator/" + endpoint, get(HttpRequest.newBuilder(uri).GET()).statusCode());
+      }
+    }
+
+    // then: not found, or behind the staff login; never an answer
+    assertThat(refused).allSatisfy((endpoint, status) -> assertThat(status).as(endpoint).isIn(401, 404));
+    assertThat(ManagedProcess.answers200(ServiceModule.INGRESS.healthUrl(stack.config()))).isTrue();
+  }
+
+  @Test
   void shouldRefuseMetaAndTelegramWebhooksWithoutTheirSignatureOrSecretAndPublishNothing() throws Exception {
-    // given: the stack's Meta app secret and Telegram secret token are set (SandboxSecrets)
+    // given: the stack's Meta app secret and Telegram secret token are set (generated for the run)
     String metaUnsigned = phone(), metaForged = phone(), metaResigned = phone();
     long telegramNone = chat(), telegramWrong = chat();
     String whatsapp = stack.config().ingressUrl() + "/chatbot/webhook/whatsapp/";
@@ -193,7 +299,7 @@ class SecuritySystemIT {
         post(whatsapp, meta(metaUnsigned), Map.of()),
         post(whatsapp, meta(metaForged), Map.of("X-Hub-Signature-256", sign(meta(metaForged), "guessed-secret"))),
         // a genuine signature of another body does not cover this one
-        post(whatsapp, meta(metaResigned), Map.of("X-Hub-Signature-256", sign(meta(metaForged), "sandbox-app-secret"))),
+        post(whatsapp, meta(metaResigned), Map.of("X-Hub-Signature-256", sign(meta(metaForged), secret(StackSecrets.WHATSAPP_APP_SECRET)))),
         post(telegram, telegram(telegramNone), Map.of()),
         post(telegram, telegram(telegramWrong), Map.of("X-Telegram-Bot-Api-Secret-Token", "guessed-secret")));
 
@@ -205,8 +311,8 @@ class SecuritySystemIT {
     String telegramBody = telegram(telegramAuthentic).replace("\"first_name\":\"Socio\"",
         "\"first_name\":\"" + MEMBER_TYPED_NAME + "\",\"username\":\"" + MEMBER_TYPED_USERNAME + "\"");
     List<Integer> authentic = List.of(
-        post(whatsapp, metaBody, Map.of("X-Hub-Signature-256", sign(metaBody, "sandbox-app-secret"))),
-        post(telegram, telegramBody, Map.of("X-Telegram-Bot-Api-Secret-Token", "sandbox-telegram-secret")));
+        post(whatsapp, metaBody, Map.of("X-Hub-Signature-256", sign(metaBody, secret(StackSecrets.WHATSAPP_APP_SECRET)))),
+        post(telegram, telegramBody, Map.of("X-Telegram-Bot-Api-Secret-Token", secret(StackSecrets.TELEGRAM_WEBHOOK_SECRET))));
     assertThat(authentic).containsExactly(200, 200);
     for (String chat : List.of(metaAuthentic, Long.toString(telegramAuthentic))) {
       await().atMost(Duration.ofSeconds(30)).until(() -> !member(chat).outbox().isEmpty());
@@ -217,6 +323,14 @@ class SecuritySystemIT {
     Set<String> refusedKeys = Set.of("wa:" + metaUnsigned, "wa:" + metaForged, "wa:" + metaResigned,
         "tg:" + telegramNone, "tg:" + telegramWrong);
     assertThat(inboundKeys()).doesNotContainAnyElementsOf(refusedKeys);
+  }
+
+  private static String secret(String name) {
+    return stack.secrets().get(name);
+  }
+
+  private static HttpResponse<String> get(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static SandboxMember member(String phone) {
@@ -326,6 +440,13 @@ class SecuritySystemIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String whapi(String phone) {
+    return """
+        {"messages":[{"id":"sec-whapi-%1$s","from_me":false,"type":"text","chat_id":"%1$s@s.whatsapp.net",\
+        "timestamp":1736953200,"source":"mobile","text":{"body":"Hola"},"from":"%1$s","from_name":"Socio"}],\
+        "event":{"type":"messages","event":"post"},"channel_id":"SEC"}""".formatted(phone);
   }
 
   private static String meta(String phone) {

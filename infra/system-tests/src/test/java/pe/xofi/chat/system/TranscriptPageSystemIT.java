@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import pe.xofi.chat.conversation.engine.BotTexts;
 import pe.xofi.chat.localstack.LocalStack;
 import pe.xofi.chat.localstack.ServiceModule;
+import pe.xofi.chat.schemas.privacy.CredentialMask;
 
 /**
  * The support staff's transcript page of conversation-service ({@code /ops/}) in headless
@@ -80,7 +81,7 @@ class TranscriptPageSystemIT {
                   .isEqualTo(
                       List.of(
                           Map.of("direction", "IN", "text", "Hola"),
-                          Map.of("direction", "OUT", "text", BotTexts.WELCOME),
+                          Map.of("direction", "OUT", "text", CredentialMask.mask(BotTexts.WELCOME)),
                           Map.of("direction", "IN", "text", "ayuda"),
                           Map.of("direction", "OUT", "text", BotTexts.HELP)));
             });

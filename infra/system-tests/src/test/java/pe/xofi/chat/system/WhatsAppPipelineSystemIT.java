@@ -107,12 +107,7 @@ class WhatsAppPipelineSystemIT {
   }
 
   private static HttpResponse<String> postWebhook(String body) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(stack.config().ingressUrl() + "/chatbot/webhook/whatsapp/"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(StackRequests.whapiWebhook(stack, body).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<JsonNode> outbox(String phone) throws IOException, InterruptedException {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param metaPhoneNumberId  the phone number id Meta sends are addressed to ({@code WHATSAPP_PHONE_NUMBER_ID})
  * @param appSecret          signs Meta webhooks with {@code X-Hub-Signature-256} when not blank ({@code WHATSAPP_APP_SECRET})
- * @param telegramToken      the bot token Telegram calls must carry in their path ({@code TELEGRAM_BOT_TOKEN})
+ * @param telegramToken      the bot token Telegram calls must carry in their path ({@code TELEGRAM_BOT_TOKEN}); blank refuses every call
  * @param telegramSecret     sent as {@code X-Telegram-Bot-Api-Secret-Token} when not blank ({@code TELEGRAM_WEBHOOK_SECRET})
  * @param telegramIngressUrl where Telegram updates are posted ({@code SANDBOX_TELEGRAM_INGRESS_URL})
  */
@@ -22,5 +22,10 @@ public record ProviderSandboxProperties(
 
   public boolean hasTelegramSecret() {
     return telegramSecret != null && !telegramSecret.isBlank();
+  }
+
+  /** Whether {@code given} is the bot token; nothing is when none is configured. */
+  public boolean acceptsTelegramToken(String given) {
+    return SandboxProperties.matches(telegramToken, given);
   }
 }

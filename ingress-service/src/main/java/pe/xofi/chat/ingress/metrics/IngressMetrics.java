@@ -47,12 +47,25 @@ public class IngressMetrics {
         .increment();
   }
 
+  /** Counts one field of a webhook item cut to its limit, by provider and field ({@code text.body}, ...). */
+  public void cut(Provider provider, String field) {
+    Counter.builder("xofi.ingress.fields.cut")
+        .description("Webhook fields cut to their limit, by provider and field")
+        .tag("provider", tag(provider))
+        .tag("field", field)
+        .register(registry)
+        .increment();
+  }
+
   /** A started measurement of one webhook's publish, from first send to the last ack or failure. */
   public Timer.Sample startPublish() {
     return Timer.start(registry);
   }
 
-  /** Stops {@code sample} under {@code outcome} ({@code acked}, {@code timeout}, {@code failed}). */
+  /**
+   * Stops {@code sample} under {@code outcome} ({@code acked}, {@code timeout}, {@code failed}, {@code
+   * too_large}).
+   */
   public void publishFinished(Timer.Sample sample, String outcome) {
     sample.stop(
         Timer.builder("xofi.ingress.publish.latency")

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.springframework.kafka.core.KafkaTemplate;
 import pe.xofi.chat.ingress.metrics.IngressMetrics;
 import reactor.core.publisher.Mono;
@@ -13,24 +17,41 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes a webhook's records with an idempotent {@code acks=all} producer and succeeds only when
- * every record is acknowledged within the publish timeout.
+ * every record is acknowledged within the publish timeout. A record larger than the producer may send
+ * fails the webhook before any record is sent, with {@link RecordTooLargeException}: retrying it can
+ * never succeed, so it must not be answered like an outage.
  */
 public class KafkaRecordPublisher implements RecordPublisher {
+
+  /** Kafka's default {@code max.request.size}, 1 MiB. */
+  public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
 
   private final KafkaTemplate<byte[], byte[]> template;
   private final Scheduler sendScheduler;
   private final Duration timeout;
   private final IngressMetrics metrics;
+  private final int maxRecordBytes;
 
   public KafkaRecordPublisher(
       KafkaTemplate<byte[], byte[]> template,
       Scheduler sendScheduler,
       Duration timeout,
-      IngressMetrics metrics) {
+      IngressMetrics metrics,
+      int maxRecordBytes) {
     this.template = template;
     this.sendScheduler = sendScheduler;
     this.timeout = timeout;
     this.metrics = metrics;
+    this.maxRecordBytes = maxRecordBytes;
+  }
+
+  /** A publisher for a producer with Kafka's default {@code max.request.size}. */
+  public KafkaRecordPublisher(
+      KafkaTemplate<byte[], byte[]> template,
+      Scheduler sendScheduler,
+      Duration timeout,
+      IngressMetrics metrics) {
+    this(template, sendScheduler, timeout, metrics, DEFAULT_MAX_RECORD_BYTES);
   }
 
   @Override
@@ -59,12 +80,25 @@ public class KafkaRecordPublisher implements RecordPublisher {
   }
 
   // One thread sends the records in list order, so records of one conversation keep their order
-  // on the partition (the idempotent producer keeps it across retries).
+  // on the partition (the idempotent producer keeps it across retries). Every record is serialized
+  // and measured first, so a webhook with one record too large publishes none.
   private CompletableFuture<Void> sendInOrder(List<PendingRecord<?>> records, String traceId) {
-    CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
+    List<ProducerRecord<byte[], byte[]>> wire =
+        records.stream().map(record -> record.toProducerRecord(traceId)).toList();
+    for (ProducerRecord<byte[], byte[]> record : wire) {
+      int size = AbstractRecords.estimateSizeInBytesUpperBound(
+          RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, record.key(), record.value(),
+          record.headers().toArray());
+      if (size > maxRecordBytes) {
+        throw new RecordTooLargeException(
+            "a record of " + size + " bytes on " + record.topic() + ", over the " + maxRecordBytes
+                + " bytes Kafka accepts", null);
+      }
+    }
+    CompletableFuture<?>[] acks = new CompletableFuture<?>[wire.size()];
     try {
       for (int i = 0; i < acks.length; i++) {
-        acks[i] = template.send(records.get(i).toProducerRecord(traceId));
+        acks[i] = template.send(wire.get(i));
       }
     } catch (RuntimeException e) {
       // a send that times out on metadata, or is interrupted because the webhook already timed
@@ -85,7 +119,18 @@ public class KafkaRecordPublisher implements RecordPublisher {
                     topic, (int) records.stream().filter(r -> r.topic().equals(topic)).count()));
   }
 
-  private PublishFailedException failed(Throwable error, Timer.Sample sample) {
+  private RuntimeException failed(Throwable error, Timer.Sample sample) {
+    if (error instanceof RecordTooLargeException tooLarge) {
+      metrics.publishFinished(sample, "too_large");
+      return tooLarge;
+    }
+    // the broker's own limit (the topic's max.message.bytes) can be lower than the producer's
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.apache.kafka.common.errors.RecordTooLargeException refused) {
+        metrics.publishFinished(sample, "too_large");
+        return new RecordTooLargeException("Kafka refused a record as too large", refused);
+      }
+    }
     boolean timedOut = error instanceof TimeoutException;
     metrics.publishFinished(sample, timedOut ? "timeout" : "failed");
     return new PublishFailedException(

@@ -39,8 +39,31 @@ public class PublishConfiguration {
 
   @Bean
   RecordPublisher recordPublisher(
-      KafkaTemplate<byte[], byte[]> template, PublishProperties properties, IngressMetrics metrics) {
+      KafkaTemplate<byte[], byte[]> template,
+      ProducerFactory<byte[], byte[]> factory,
+      PublishProperties properties,
+      IngressMetrics metrics) {
     return new KafkaRecordPublisher(
-        template, Schedulers.boundedElastic(), properties.timeout(), metrics);
+        template, Schedulers.boundedElastic(), properties.timeout(), metrics,
+        maxRecordBytes(factory.getConfigurationProperties()));
+  }
+
+  /**
+   * The largest record the producer sends, as {@code KafkaProducer} checks it: {@code
+   * max.request.size}, and never more than {@code buffer.memory}.
+   */
+  static int maxRecordBytes(Map<String, Object> config) {
+    long request =
+        number(config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), KafkaRecordPublisher.DEFAULT_MAX_RECORD_BYTES);
+    long memory = number(config.get(ProducerConfig.BUFFER_MEMORY_CONFIG), 32L * 1024 * 1024);
+    return (int) Math.min(Math.min(request, memory), Integer.MAX_VALUE);
+  }
+
+  private static long number(Object value, long byDefault) {
+    return switch (value) {
+      case Number number -> number.longValue();
+      case String text when !text.isBlank() -> Long.parseLong(text.trim());
+      case null, default -> byDefault;
+    };
   }
 }

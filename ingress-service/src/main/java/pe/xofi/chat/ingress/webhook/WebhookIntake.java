@@ -1,13 +1,17 @@
 package pe.xofi.chat.ingress.webhook;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pe.xofi.chat.ingress.metrics.IngressMetrics;
 import pe.xofi.chat.ingress.publish.PendingRecord;
 import pe.xofi.chat.ingress.publish.RecordPublisher;
+import pe.xofi.chat.ingress.publish.RecordTooLargeException;
 import pe.xofi.chat.ingress.webhook.WebhookRejection.InvalidJson;
 import pe.xofi.chat.schemas.Json;
 import pe.xofi.chat.schemas.Topics;
@@ -24,7 +28,9 @@ import tools.jackson.databind.ObjectReader;
 
 /**
  * Takes one split webhook of any provider to acknowledged Kafka records: every record is published
- * under one trace id, and the webhook is accepted only when all are acked.
+ * under one trace id, and the webhook is accepted only when all are acked. A webhook of more items
+ * than allowed, with a message too large for Kafka, or with nothing to publish but refused items is
+ * answered with a permanent 4xx and publishes nothing (docs/INPUT-LIMITS.md).
  */
 public final class WebhookIntake {
 
@@ -39,10 +45,16 @@ public final class WebhookIntake {
 
   private final RecordPublisher publisher;
   private final IngressMetrics metrics;
+  private final int maxMessages;
 
-  public WebhookIntake(RecordPublisher publisher, IngressMetrics metrics) {
+  /**
+   * An intake publishing through {@code publisher} the webhooks of at most {@code maxMessages}
+   * messages and statuses.
+   */
+  public WebhookIntake(RecordPublisher publisher, IngressMetrics metrics, int maxMessages) {
     this.publisher = publisher;
     this.metrics = metrics;
+    this.maxMessages = maxMessages;
   }
 
   /** Publishes what {@code webhook}, split from a {@code provider} body, carries under {@code traceId}. */
@@ -58,10 +70,21 @@ public final class WebhookIntake {
   }
 
   private Mono<WebhookAccepted> publish(Provider provider, ProviderWebhook.Batch batch, String traceId) {
+    if (batch.items() > maxMessages) {
+      return Mono.error(new WebhookRejection.TooManyMessages(batch.items(), maxMessages));
+    }
     for (ProviderWebhook.Skipped skipped : batch.skipped()) {
       metrics.skipped(provider, skipped.reason());
       log.debug("{} webhook {}: item {} skipped ({})", provider, traceId, skipped.itemId(),
           skipped.reason());
+    }
+    for (String field : batch.cutFields()) {
+      metrics.cut(provider, field);
+      log.debug("{} webhook {}: {} cut to its limit", provider, traceId, field);
+    }
+    if (batch.messages().isEmpty() && batch.statuses().isEmpty()
+        && batch.skipped().stream().anyMatch(skipped -> skipped.reason().refused())) {
+      return Mono.error(new WebhookRejection.EveryItemRefused(refusals(batch.skipped())));
     }
     List<PendingRecord<?>> records = new ArrayList<>();
     for (InboundEnvelope envelope : batch.messages()) {
@@ -72,8 +95,19 @@ public final class WebhookIntake {
     }
     return publisher
         .publishAll(records, traceId)
+        .onErrorMap(RecordTooLargeException.class, e -> new WebhookRejection.RecordTooLarge(e.getMessage()))
         .doOnSuccess(ignored -> logPublished(provider, batch, traceId))
         .thenReturn(WebhookAccepted.of(batch.messages().size(), batch.statuses().size()));
+  }
+
+  /** {@code 2 with an id over its cap (...)}, one phrase per reason of refusal, in webhook order. */
+  private static String refusals(List<ProviderWebhook.Skipped> skipped) {
+    Map<SkipReason, Long> counts = skipped.stream()
+        .filter(item -> item.reason().refused())
+        .collect(Collectors.groupingBy(ProviderWebhook.Skipped::reason, LinkedHashMap::new, Collectors.counting()));
+    return counts.entrySet().stream()
+        .map(count -> count.getValue() + " with " + count.getKey().problem())
+        .collect(Collectors.joining(", "));
   }
 
   private static void logPublished(Provider provider, ProviderWebhook.Batch batch, String traceId) {

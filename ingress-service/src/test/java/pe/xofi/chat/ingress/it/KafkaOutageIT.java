@@ -26,10 +26,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "xofi.ingress.webhook.providers=whapi",
+      "xofi.ingress.whatsapp.webhook-secret=" + KafkaOutageIT.SECRET,
       "xofi.ingress.publish.timeout=1500ms",
       "spring.kafka.producer.properties.max.block.ms=4000"
     })
 class KafkaOutageIT {
+
+  static final String SECRET = "outage-it-secret";
 
   private static final Duration PUBLISH_TIMEOUT = Duration.ofMillis(1500);
 
@@ -65,6 +69,7 @@ class KafkaOutageIT {
                     .post()
                     .uri("/chatbot/webhook/whatsapp/")
                     .contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Webhook-Secret", SECRET)
                     .bodyValue(HOLA_WEBHOOK)
                     .exchange()
                     .expectBody()

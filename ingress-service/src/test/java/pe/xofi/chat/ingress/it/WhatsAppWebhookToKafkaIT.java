@@ -40,7 +40,10 @@ import pe.xofi.chat.testsupport.KafkaTestBroker;
 /** The running ingress on Netty against the shared real broker. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "xofi.ingress.whatsapp.webhook-secret=" + WhatsAppWebhookToKafkaIT.SECRET)
+    properties = {
+      "xofi.ingress.webhook.providers=whapi",
+      "xofi.ingress.whatsapp.webhook-secret=" + WhatsAppWebhookToKafkaIT.SECRET
+    })
 @Import(FixedClockConfiguration.class)
 class WhatsAppWebhookToKafkaIT {
 

@@ -2,6 +2,7 @@ package pe.xofi.chat.ingress.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +104,64 @@ class KafkaRecordPublisherTest {
         .hasMessage("Kafka did not acknowledge within 200 ms");
     assertThat(meters.get("xofi.ingress.publish.latency").tag("outcome", "timeout").timer().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseAWebhookWithARecordOverTheProducersLimitBeforeSendingAnyOfItsRecords() {
+    // given: security review M7, the second record is over max.request.size
+    MockProducer<byte[], byte[]> producer = producer(true);
+    KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
+    RecordPublisher publisher = new KafkaRecordPublisher(
+        template, Schedulers.boundedElastic(), Duration.ofSeconds(5), new IngressMetrics(meters), 2_000);
+    InboundEnvelope large = new InboundEnvelope("m-large", Channel.WHATSAPP, Provider.WHAPI, "wa:51902376744",
+        new Sender("51902376744", "Usuario"), RECEIVED, null,
+        Json.MAPPER.readTree("{\"id\":\"m-large\",\"preview\":\"" + "A".repeat(2_000) + "\"}"));
+
+    // when / then
+    assertThatThrownBy(
+            () ->
+                publisher
+                    .publishAll(
+                        List.of(
+                            new PendingRecord<>(Topics.INBOUND_MESSAGES, "wa:51902376744", HOLA),
+                            new PendingRecord<>(Topics.INBOUND_MESSAGES, "wa:51902376744", large)),
+                        "trace-4")
+                    .block())
+        .isInstanceOf(RecordTooLargeException.class)
+        .hasMessageStartingWith("a record of ")
+        .hasMessageEndingWith(" bytes on inbound-messages, over the 2000 bytes Kafka accepts");
+    assertThat(producer.history()).isEmpty();
+    assertThat(meters.get("xofi.ingress.publish.latency").tag("outcome", "too_large").timer().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldReportARecordTheBrokerRefusesAsTooLargeAsPermanent() {
+    // given: a topic whose max.message.bytes is below the producer's limit
+    MockProducer<byte[], byte[]> producer = producer(false);
+    RecordPublisher publisher = publisher(producer, Duration.ofSeconds(5));
+
+    // when
+    var answer = publisher
+        .publishAll(List.of(new PendingRecord<>(Topics.INBOUND_MESSAGES, "wa:51902376744", HOLA)), "trace-5")
+        .toFuture();
+    await().until(() -> !producer.history().isEmpty());
+    producer.errorNext(new org.apache.kafka.common.errors.RecordTooLargeException("over max.message.bytes"));
+
+    // then
+    assertThatThrownBy(answer::join).hasCauseInstanceOf(RecordTooLargeException.class);
+  }
+
+  @Test
+  void shouldReadTheProducersLimitFromItsConfiguration() {
+    // when
+    List<Integer> limits = List.of(
+        PublishConfiguration.maxRecordBytes(Map.of()),
+        PublishConfiguration.maxRecordBytes(Map.of("max.request.size", "2097152")),
+        PublishConfiguration.maxRecordBytes(Map.of("max.request.size", 4_000_000, "buffer.memory", 3_000_000L)));
+
+    // then
+    assertThat(limits).isEqualTo(List.of(1_048_576, 2_097_152, 3_000_000));
   }
 
   @Test

@@ -18,7 +18,12 @@ public record Credentials(String dni, int birthYear) {
 
   /** The credentials in {@code text}, whatever its case, accents or punctuation. */
   public static Optional<Credentials> parse(String text) {
-    Matcher matcher = FORM.matcher(IntentDetector.normalise(text));
+    return ofWords(IntentDetector.normalise(text));
+  }
+
+  /** The credentials in {@code words}, a text already {@link IntentDetector#normalise normalised}. */
+  public static Optional<Credentials> ofWords(String words) {
+    Matcher matcher = FORM.matcher(words);
     return matcher.matches()
         ? Optional.of(new Credentials(matcher.group(1), Integer.parseInt(matcher.group(2))))
         : Optional.empty();

@@ -26,16 +26,13 @@ public final class PostgresPartnerDirectory implements PartnerDirectory {
   }
 
   @Override
-  public Optional<Partner> findByDniAndBirthYear(String dni, int birthYear) {
+  public Optional<Partner> findByDni(String dni) {
     return database.one(
-        "find partner by DNI and birth year",
+        "find partner by DNI",
         database
             .client()
-            .sql(
-                "SELECT " + PARTNER_COLUMNS
-                    + " FROM partner WHERE dni = :dni AND EXTRACT(YEAR FROM birth_date) = :birthYear")
+            .sql("SELECT " + PARTNER_COLUMNS + " FROM partner WHERE dni = :dni")
             .bind("dni", dni)
-            .bind("birthYear", birthYear)
             .map(PostgresPartnerDirectory::partner)
             .one());
   }

@@ -13,6 +13,7 @@ import static pe.xofi.chat.conversation.engine.EngineFixture.texts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import pe.xofi.chat.conversation.engine.EngineFixture;
 import pe.xofi.chat.conversation.engine.Menus;
 import pe.xofi.chat.conversation.engine.account.AccountTexts;
 import pe.xofi.chat.conversation.member.inmemory.DemoMembers;
+import pe.xofi.chat.conversation.message.InboundMessage.Unsupported;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.conversation.state.PendingForm.CreateTicket;
 import pe.xofi.chat.schemas.events.ConversationEventType;
@@ -123,11 +125,14 @@ class AuthenticationTest {
   }
 
   @Test
-  void shouldLockConversationAfterFiveFailedAttemptsWithinFifteenMinutes() {
-    // given four failures in the last ten minutes
+  void shouldLockConversationForFifteenMinutesAtTheFifthFailureOfADay() {
+    // given four failures in the last ten hours
     ConversationState state = NEW;
+    List<Instant> failures = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
-      state = engine.decide(state, text("wamid.f" + i, "DNI 00000000 año 1900"), NOW.minus(Duration.ofMinutes(12 - 2L * i))).state();
+      Instant at = NOW.minus(Duration.ofHours(12 - 2L * i));
+      failures.add(at);
+      state = engine.decide(state, text("wamid.f" + i, "DNI 00000000 año 1900"), at).state();
     }
 
     // when
@@ -135,6 +140,7 @@ class AuthenticationTest {
 
     // then
     Instant until = NOW.plus(Duration.ofMinutes(15));
+    failures.add(NOW);
     assertThat(texts(fifth)).isEqualTo(List.of(LOCKED_UNTIL_10_45));
     assertThat(fifth.events())
         .isEqualTo(
@@ -143,7 +149,39 @@ class AuthenticationTest {
                 event("wamid.f5", ConversationEventType.LOCKED, "authenticate", NOW, Map.of("lockedUntil", until.toString())),
                 handled("wamid.f5", "authenticate", 1, NOW, EngineFixture.NO_SESSION)));
     assertThat(fifth.state().lockedUntil()).isEqualTo(until);
-    assertThat(fifth.state().failedAuthAttempts()).isEmpty();
+    assertThat(fifth.state().failedAuthAttempts()).isEqualTo(failures);
+  }
+
+  @Test
+  void shouldLockConversationLongerAtTheTenthAndFifteenthFailureOfADay() {
+    // given failures of one day, each after the lock before it ended
+    ConversationState state = NEW;
+    Instant at = NOW;
+    List<Instant> locks = new ArrayList<>();
+    for (int i = 1; i <= 15; i++) {
+      Decision failure = engine.decide(state, text("wamid.g" + i, "DNI 00000000 año 1900"), at);
+      state = failure.state();
+      if (state.lockedUntil() != null && state.lockedUntil().isAfter(at)) {
+        locks.add(state.lockedUntil());
+        at = state.lockedUntil();
+      } else {
+        at = at.plus(Duration.ofMinutes(1));
+      }
+    }
+
+    // when
+    List<Duration> lengths = new ArrayList<>();
+    Instant previous = NOW.plus(Duration.ofMinutes(4));
+    for (Instant until : locks) {
+      lengths.add(Duration.between(previous, until));
+      previous = until;
+    }
+
+    // then the 5th to 9th failures lock 15 minutes, the 10th to 14th an hour, the 15th a day
+    Duration quarter = Duration.ofMinutes(15);
+    Duration hour = Duration.ofHours(1);
+    assertThat(lengths)
+        .isEqualTo(List.of(quarter, quarter, quarter, quarter, quarter, hour, hour, hour, hour, hour, Duration.ofDays(1)));
   }
 
   @Test
@@ -173,11 +211,11 @@ class AuthenticationTest {
   }
 
   @Test
-  void shouldNotLockWhenTheFailuresAreSpreadOverMoreThanFifteenMinutes() {
-    // given four failures, the first of them sixteen minutes ago
+  void shouldNotLockWhenTheFailuresAreSpreadOverMoreThanADay() {
+    // given four failures, the first of them 25 hours ago
     ConversationState state = NEW;
     for (int i = 0; i < 4; i++) {
-      state = engine.decide(state, text("wamid.s" + i, "DNI 00000000 año 1900"), NOW.minus(Duration.ofMinutes(16 - 4L * i))).state();
+      state = engine.decide(state, text("wamid.s" + i, "DNI 00000000 año 1900"), NOW.minus(Duration.ofHours(25 - 4L * i))).state();
     }
 
     // when
@@ -186,6 +224,8 @@ class AuthenticationTest {
     // then
     assertThat(texts(fifth)).isEqualTo(List.of(AUTH_FAILED));
     assertThat(fifth.state().lockedUntil()).isNull();
+    assertThat(fifth.state().failedAuthAttempts())
+        .isEqualTo(List.of(NOW.minus(Duration.ofHours(21)), NOW.minus(Duration.ofHours(17)), NOW.minus(Duration.ofHours(13)), NOW));
   }
 
   @ParameterizedTest
@@ -240,7 +280,7 @@ class AuthenticationTest {
                     reply("wamid.6", 1, "Tu sesión se cerró porque pasaron 30 minutos sin mensajes.", NOW),
                     reply("wamid.6", 2, AUTH_REQUIRED, NOW)),
                 List.of(
-                    event("wamid.6", ConversationEventType.SESSION_EXPIRED, "account_statement", NOW, Map.of()),
+                    event("wamid.6", ConversationEventType.SESSION_EXPIRED, "account_statement", NOW, Map.of("reason", "idle")),
                     handled("wamid.6", "account_statement", 2, NOW, EngineFixture.NO_SESSION))));
   }
 
@@ -255,6 +295,65 @@ class AuthenticationTest {
     // then
     assertThat(texts(decision)).isEqualTo(List.of(AccountTexts.personalData(DemoMembers.MARIA)));
     assertThat(decision.state().partnerId()).isEqualTo(1L);
+  }
+
+  @Test
+  void shouldEndTheSessionSixtyMinutesAfterIdentificationHoweverActiveTheMemberIs() {
+    // given María identified an hour ago and wrote a minute ago
+    ConversationState maria =
+        signedIn(DemoMembers.MARIA, NOW.minus(Duration.ofMinutes(60))).afterHandling("wamid.busy", NOW.minus(Duration.ofMinutes(1)));
+
+    // when
+    Decision decision = engine.decide(maria, text("wamid.10", "mis datos"), NOW);
+
+    // then
+    assertThat(decision)
+        .isEqualTo(
+            new Decision(
+                new ConversationState(
+                    Channel.WHATSAPP, NOW, List.of("wamid.auth", "wamid.busy", "wamid.10"), null, null, List.of(), null, null),
+                List.of(
+                    reply("wamid.10", 1, "Por tu seguridad, tu sesión se cerró porque pasaron 60 minutos desde que te identificaste.", NOW),
+                    reply("wamid.10", 2, AUTH_REQUIRED, NOW)),
+                List.of(
+                    event("wamid.10", ConversationEventType.SESSION_EXPIRED, "my_info", NOW, Map.of("reason", "max_lifetime")),
+                    handled("wamid.10", "my_info", 2, NOW, EngineFixture.NO_SESSION))));
+  }
+
+  @Test
+  void shouldEndTheSessionAtTheConfiguredLifetime() {
+    // given sessions of at most 20 minutes, and María identified 20 minutes ago
+    ConversationEngine shortSessions =
+        new EngineFixture(AuthPolicy.defaults().withSessionMaxLifetime(Duration.ofMinutes(20))).engine;
+    ConversationState maria = signedIn(DemoMembers.MARIA, NOW.minus(Duration.ofMinutes(20)));
+
+    // when
+    Decision decision = shortSessions.decide(maria, text("wamid.11", "mis datos"), NOW);
+
+    // then
+    assertThat(texts(decision))
+        .isEqualTo(
+            List.of(
+                "Por tu seguridad, tu sesión se cerró porque pasaron 20 minutos desde que te identificaste.",
+                AUTH_REQUIRED));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"system", "action", "revoked", "own_echo"})
+  void shouldNotKeepAnIdleSessionAliveWithNoticesTheMemberDidNotWrite(String type) {
+    // given María's last message 25 minutes ago, then a provider notice 10 minutes ago
+    ConversationState maria = signedIn(DemoMembers.MARIA, NOW.minus(Duration.ofMinutes(25)));
+    ConversationState afterNotice =
+        engine.decide(maria, new Unsupported(EngineFixture.origin("wamid.notice"), type), NOW.minus(Duration.ofMinutes(10)))
+            .state();
+
+    // when
+    Decision decision = engine.decide(afterNotice, text("wamid.12", "mis datos"), NOW.plus(Duration.ofMinutes(5)));
+
+    // then
+    assertThat(afterNotice.lastActivityAt()).isEqualTo(NOW.minus(Duration.ofMinutes(25)));
+    assertThat(texts(decision))
+        .isEqualTo(List.of("Tu sesión se cerró porque pasaron 30 minutos sin mensajes.", AUTH_REQUIRED));
   }
 
   @Test

@@ -16,6 +16,11 @@ public class InMemoryMemberConfiguration {
   }
 
   @Bean
+  InMemoryIdentificationLedger identificationLedger() {
+    return new InMemoryIdentificationLedger();
+  }
+
+  @Bean
   InMemoryTicketDesk ticketDesk() {
     return new InMemoryTicketDesk();
   }

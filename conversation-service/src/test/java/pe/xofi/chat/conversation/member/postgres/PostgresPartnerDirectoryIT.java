@@ -45,13 +45,12 @@ class PostgresPartnerDirectoryIT {
   @Autowired PartnerDirectory partners;
 
   @Test
-  void shouldFindTheMemberWhoseDniAndBirthYearMatch() {
+  void shouldFindTheMemberOfADni() {
     // given
     String dni = "12345678";
-    int birthYear = 1990;
 
     // when
-    Optional<Partner> found = partners.findByDniAndBirthYear(dni, birthYear);
+    Optional<Partner> found = partners.findByDni(dni);
 
     // then
     assertThat(found).contains(MARIA);
@@ -63,23 +62,10 @@ class PostgresPartnerDirectoryIT {
     String dni = "12345679";
 
     // when
-    Optional<Partner> found = partners.findByDniAndBirthYear(dni, 1990);
+    Optional<Partner> found = partners.findByDni(dni);
 
     // then
     assertThat(found).isEmpty();
-  }
-
-  @Test
-  void shouldFindNobodyForTheRightDniWithAnotherBirthYear() {
-    // given
-    String dni = "12345678";
-
-    // when
-    List<Optional<Partner>> found =
-        List.of(partners.findByDniAndBirthYear(dni, 1989), partners.findByDniAndBirthYear(dni, 1991));
-
-    // then
-    assertThat(found).isEqualTo(List.of(Optional.empty(), Optional.empty()));
   }
 
   @Test

@@ -27,8 +27,9 @@ public final class OpenLoopLoad {
 
   private final WebhookPoster poster;
 
-  public OpenLoopLoad(URI target) {
-    this.poster = new WebhookPoster(target, REQUEST_TIMEOUT);
+  /** A generator posting to {@code target} with WHAPI's {@code webhookSecret}, as WHAPI would. */
+  public OpenLoopLoad(URI target, String webhookSecret) {
+    this.poster = new WebhookPoster(target, webhookSecret, REQUEST_TIMEOUT);
   }
 
   /** Sends requests {@code firstIndex…} of {@code script} on {@code schedule} and waits for every answer. */

@@ -11,8 +11,9 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Posts webhook bodies without blocking: Reactor Netty over a keep-alive connection pool without a
- * fixed size, so the generator opens as many connections as the server makes it hold in flight.
+ * Posts webhook bodies without blocking, each with WHAPI's {@code X-Webhook-Secret}: Reactor Netty
+ * over a keep-alive connection pool without a fixed size, so the generator opens as many connections
+ * as the server makes it hold in flight.
  */
 public final class WebhookPoster implements AutoCloseable {
 
@@ -21,13 +22,13 @@ public final class WebhookPoster implements AutoCloseable {
   private final String uri;
   private final AtomicReference<String> firstRefusal = new AtomicReference<>();
 
-  public WebhookPoster(URI target, Duration timeout) {
+  public WebhookPoster(URI target, String webhookSecret, Duration timeout) {
     this.connections =
         ConnectionProvider.builder("bench-webhooks").maxConnections(20_000).pendingAcquireMaxCount(-1).build();
     this.http =
         HttpClient.create(connections)
             .responseTimeout(timeout)
-            .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
+            .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json").set("X-Webhook-Secret", webhookSecret));
     this.uri = target.toString();
   }
 

@@ -88,7 +88,7 @@ public final class BenchRun {
     this.kafka = kafka;
     this.sandbox = new SandboxClient(stack.sandboxUrl());
     this.script = new ConversationScript(new PhoneBook(plan.phones()), "bench" + Long.toString(System.currentTimeMillis(), 36));
-    this.load = new OpenLoopLoad(URI.create(stack.webhookUrl()));
+    this.load = new OpenLoopLoad(URI.create(stack.webhookUrl()), stack.webhookSecret());
   }
 
   public BenchReport run(LocalDateTime startedAt, long startNanos) {

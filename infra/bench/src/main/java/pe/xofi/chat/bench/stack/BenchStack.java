@@ -1,7 +1,6 @@
 package pe.xofi.chat.bench.stack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +15,7 @@ import pe.xofi.chat.localstack.DatabaseTarget;
 import pe.xofi.chat.localstack.LocalStack;
 import pe.xofi.chat.localstack.ServiceModule;
 import pe.xofi.chat.localstack.StackConfig;
+import pe.xofi.chat.localstack.StackSecrets;
 
 /**
  * The stack a benchmark runs against: its own (free ports, a run folder under
@@ -29,14 +29,17 @@ public final class BenchStack implements AutoCloseable {
 
   private final LocalStack stack;
   private final String ingressUrl;
+  private final String webhookSecret;
   private final String bootstrap;
   private final String sandboxUrl;
   private final Path projectDir;
   private final Path runDir;
 
-  private BenchStack(LocalStack stack, String ingressUrl, String bootstrap, String sandboxUrl, Path projectDir, Path runDir) {
+  private BenchStack(LocalStack stack, String ingressUrl, String webhookSecret, String bootstrap, String sandboxUrl,
+      Path projectDir, Path runDir) {
     this.stack = stack;
     this.ingressUrl = ingressUrl;
+    this.webhookSecret = webhookSecret;
     this.bootstrap = bootstrap;
     this.sandboxUrl = sandboxUrl;
     this.projectDir = projectDir;
@@ -51,8 +54,7 @@ public final class BenchStack implements AutoCloseable {
     Path runDir = projectDir.resolve("infra/bench/target/bench-run-" + stamp);
     Map<String, String> env = new java.util.HashMap<>(ENVIRONMENT);
     env.putAll(environment);
-    StackConfig config =
-        new StackConfig(projectDir, runDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), db, env);
+    StackConfig config = StackConfig.onFreePorts(projectDir, runDir, db, env);
     LocalStack stack;
     try {
       stack = LocalStack.start(config, log);
@@ -60,12 +62,39 @@ public final class BenchStack implements AutoCloseable {
       dropDatabase(db);
       throw e;
     }
-    return new BenchStack(stack, config.ingressUrl(), config.bootstrapServers(), config.sandboxUrl(), projectDir, runDir);
+    return new BenchStack(stack, config.ingressUrl(), stack.secrets().get(StackSecrets.WHATSAPP_WEBHOOK_SECRET),
+        config.bootstrapServers(), config.sandboxUrl(), projectDir, runDir);
   }
 
-  /** A stack someone else runs. */
-  public static BenchStack attach(Path projectDir, String ingressUrl, String bootstrap, String sandboxUrl) {
-    return new BenchStack(null, ingressUrl, bootstrap, sandboxUrl, projectDir, projectDir.resolve("infra/bench/target/bench-attached"));
+  /** A stack someone else runs, whose ingress takes {@code webhookSecret} as WHAPI's secret. */
+  public static BenchStack attach(Path projectDir, String ingressUrl, String webhookSecret, String bootstrap, String sandboxUrl) {
+    return new BenchStack(null, ingressUrl, webhookSecret, bootstrap, sandboxUrl, projectDir,
+        projectDir.resolve("infra/bench/target/bench-attached"));
+  }
+
+  /**
+   * WHAPI's secret of a running stack: {@code given} when set, else {@code WHATSAPP_WEBHOOK_SECRET} of
+   * the environment, else the one {@code ./xofi up} keeps in {@code <project>/.run/secrets.env}.
+   */
+  public static String webhookSecretOf(Path projectDir, String given, Map<String, String> environment) {
+    if (given != null && !given.isBlank()) {
+      return given;
+    }
+    String fromEnvironment = environment.get(StackSecrets.WHATSAPP_WEBHOOK_SECRET);
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    Path file = projectDir.resolve(".run").resolve("secrets.env");
+    try {
+      return java.nio.file.Files.readAllLines(file).stream()
+          .filter(line -> line.startsWith(StackSecrets.WHATSAPP_WEBHOOK_SECRET + "="))
+          .map(line -> line.substring(StackSecrets.WHATSAPP_WEBHOOK_SECRET.length() + 1).replaceAll("^'|'$", ""))
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(file + " has no " + StackSecrets.WHATSAPP_WEBHOOK_SECRET));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("no --webhook-secret, no WHATSAPP_WEBHOOK_SECRET and no " + file
+          + " (./xofi up writes it): the ingress answers 401 without WHAPI's secret", e);
+    }
   }
 
   /** The local stack, when the bench started it. */
@@ -75,6 +104,11 @@ public final class BenchStack implements AutoCloseable {
 
   public String webhookUrl() {
     return ingressUrl + "/chatbot/webhook/whatsapp/";
+  }
+
+  /** WHAPI's secret the ingress checks ({@code X-Webhook-Secret}). */
+  public String webhookSecret() {
+    return webhookSecret;
   }
 
   public String bootstrap() {
@@ -138,14 +172,6 @@ public final class BenchStack implements AutoCloseable {
       s.execute("DROP DATABASE IF EXISTS " + db.database() + " WITH (FORCE)");
     } catch (SQLException e) {
       System.err.println("bench: could not drop " + db.database() + ": " + e.getMessage());
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

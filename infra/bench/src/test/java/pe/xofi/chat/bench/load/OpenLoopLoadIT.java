@@ -19,9 +19,12 @@ import pe.xofi.chat.testsupport.KafkaTestBroker;
 
 /**
  * The generator for a few seconds against the real ingress-service process (its {@code -exec}
- * jar) on the shared test broker: it keeps the schedule and every webhook it makes is accepted.
+ * jar, with a WHAPI secret, actuator on its management port) on the shared test broker: it keeps
+ * the schedule and every webhook it makes is accepted.
  */
 class OpenLoopLoadIT {
+
+  private static final String WEBHOOK_SECRET = "open-loop-" + java.util.UUID.randomUUID();
 
   private static ManagedProcess ingress;
   private static int port;
@@ -31,17 +34,23 @@ class OpenLoopLoadIT {
     Path projectDir = Path.of("../..").toAbsolutePath().normalize();
     String bootstrap = KafkaTestBroker.bootstrapServers();
     TopicProvisioner.provision(bootstrap, 12, (short) 1);
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    port = freePort();
+    int managementPort = freePort();
     ingress = ManagedProcess.start(
         "ingress-service",
         List.of(ManagedProcess.java(), "-Xmx256m", "-jar", ServiceModule.INGRESS.executableJar(projectDir).toString()),
-        Map.of("PORT", Integer.toString(port), "KAFKA_BOOTSTRAP_SERVERS", bootstrap),
+        Map.of("PORT", Integer.toString(port), "MANAGEMENT_SERVER_PORT", Integer.toString(managementPort),
+            "SPRING_PROFILES_ACTIVE", "local", "KAFKA_BOOTSTRAP_SERVERS", bootstrap, "WHATSAPP_WEBHOOK_SECRET", WEBHOOK_SECRET),
         projectDir,
         Path.of("target/open-loop-it/ingress-service.log").toAbsolutePath());
     ingress.awaitReady(
-        () -> ManagedProcess.answers200("http://localhost:" + port + "/actuator/health/readiness"), Duration.ofSeconds(120));
+        () -> ManagedProcess.answers200("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"), Duration.ofSeconds(120));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @AfterAll
@@ -54,7 +63,7 @@ class OpenLoopLoadIT {
   @Test
   void shouldPostEveryScheduledWebhookAndHaveEachAcceptedByTheIngress() {
     // given
-    OpenLoopLoad load = new OpenLoopLoad(URI.create("http://localhost:" + port + "/chatbot/webhook/whatsapp/"));
+    OpenLoopLoad load = new OpenLoopLoad(URI.create("http://localhost:" + port + "/chatbot/webhook/whatsapp/"), WEBHOOK_SECRET);
     ConversationScript script = new ConversationScript(new PhoneBook(50), "smoke" + System.nanoTime());
     // when
     LoadResult result = load.run(new ArrivalSchedule(200, Duration.ofSeconds(3)), script, 0);

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import pe.xofi.chat.localstack.LocalStack;
+import pe.xofi.chat.localstack.StackSecrets;
 
 /**
  * Runs a scenario on a running stack: starts the load, injects the fault mid-load, heals it, lets
@@ -33,7 +34,8 @@ final class ChaosRunner {
     WhapiWebhooks.Media photo = sandbox.uploadReceiptPhoto();
     String bootstrap = stack.config().bootstrapServers();
     Map<TopicPartition, Long> from = PipelineRecords.endOffsets(bootstrap);
-    ProviderDelivery delivery = new ProviderDelivery(stack.config().ingressUrl(), GIVE_UP_AFTER);
+    ProviderDelivery delivery = new ProviderDelivery(
+        stack.config().ingressUrl(), stack.secrets().get(StackSecrets.WHATSAPP_WEBHOOK_SECRET), GIVE_UP_AFTER);
     WebhookLoad load = new WebhookLoad(scenario.load(), delivery, photo, "518" + scenario.number() + RUN_TAG);
 
     load.start();

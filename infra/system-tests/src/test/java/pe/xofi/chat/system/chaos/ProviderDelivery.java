@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Posts webhooks to the ingress as a provider does: a webhook not answered with 200 (an error
  * status, a refused connection, a timeout) is posted again after a back-off of 0.5 s doubling to
- * 4 s, until it is acknowledged or {@code giveUpAfter} has passed since its first post.
+ * 4 s, until it is acknowledged or {@code giveUpAfter} has passed since its first post. Every post
+ * carries the WHAPI secret ({@code X-Webhook-Secret}), as WHAPI sends it.
  */
 final class ProviderDelivery {
 
@@ -27,11 +28,13 @@ final class ProviderDelivery {
       .connectTimeout(Duration.ofSeconds(2))
       .build();
   private final URI webhookUrl;
+  private final String webhookSecret;
   private final Duration giveUpAfter;
   private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
 
-  ProviderDelivery(String ingressUrl, Duration giveUpAfter) {
+  ProviderDelivery(String ingressUrl, String webhookSecret, Duration giveUpAfter) {
     this.webhookUrl = URI.create(ingressUrl + "/chatbot/webhook/whatsapp/");
+    this.webhookSecret = webhookSecret;
     this.giveUpAfter = giveUpAfter;
   }
 
@@ -67,6 +70,7 @@ final class ProviderDelivery {
     HttpRequest request = HttpRequest.newBuilder(webhookUrl)
         .timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json")
+        .header("X-Webhook-Secret", webhookSecret)
         .POST(HttpRequest.BodyPublishers.ofString(webhook))
         .build();
     try {

@@ -37,7 +37,7 @@ class MetaCloudApiController {
   private final ChatLog log;
   private final MediaStore media;
   private final Clock clock;
-  private final String token;
+  private final SandboxProperties sandbox;
   private final String phoneNumberId;
 
   MetaCloudApiController(ChatLog log, MediaStore media, Clock clock, SandboxProperties sandbox,
@@ -45,7 +45,7 @@ class MetaCloudApiController {
     this.log = log;
     this.media = media;
     this.clock = clock;
-    this.token = sandbox.apiToken();
+    this.sandbox = sandbox;
     this.phoneNumberId = providers.metaPhoneNumberId();
   }
 
@@ -112,7 +112,8 @@ class MetaCloudApiController {
   }
 
   private boolean authorized(String authorization) {
-    return ("Bearer " + token).equals(authorization);
+    return authorization != null && authorization.startsWith("Bearer ")
+        && sandbox.acceptsApiToken(authorization.substring("Bearer ".length()));
   }
 
   private static Optional<String> problemWith(JsonNode request) {

@@ -37,7 +37,7 @@ class TelegramBotApiController {
   private final MediaStore media;
   private final CallbackAnswers callbackAnswers;
   private final Clock clock;
-  private final String token;
+  private final ProviderSandboxProperties properties;
   private final AtomicLong messageIds = new AtomicLong(1000);
 
   TelegramBotApiController(ChatLog log, MediaStore media, CallbackAnswers callbackAnswers, Clock clock,
@@ -46,12 +46,12 @@ class TelegramBotApiController {
     this.media = media;
     this.callbackAnswers = callbackAnswers;
     this.clock = clock;
-    this.token = properties.telegramToken();
+    this.properties = properties;
   }
 
   @PostMapping("/bot{token}/sendMessage")
   ResponseEntity<Object> sendMessage(@PathVariable("token") String given, @RequestBody(required = false) JsonNode request) {
-    if (!token.equals(given)) {
+    if (!properties.acceptsTelegramToken(given)) {
       return failure(HttpStatus.UNAUTHORIZED, "Unauthorized");
     }
     if (request == null || !request.path("chat_id").asString("").matches("-?[0-9]{1,20}")) {
@@ -78,7 +78,7 @@ class TelegramBotApiController {
 
   @PostMapping("/bot{token}/answerCallbackQuery")
   ResponseEntity<Object> answerCallbackQuery(@PathVariable("token") String given, @RequestBody(required = false) JsonNode request) {
-    if (!token.equals(given)) {
+    if (!properties.acceptsTelegramToken(given)) {
       return failure(HttpStatus.UNAUTHORIZED, "Unauthorized");
     }
     if (request == null || !request.path("callback_query_id").isString()) {
@@ -98,14 +98,14 @@ class TelegramBotApiController {
 
   @RequestMapping(path = "/bot{token}/getMe", method = {RequestMethod.GET, RequestMethod.POST})
   ResponseEntity<Object> getMe(@PathVariable("token") String given) {
-    return token.equals(given)
+    return properties.acceptsTelegramToken(given)
         ? ok(Map.of("id", 7000000001L, "is_bot", true, "first_name", "Xofi Sandbox", "username", "xofi_sandbox_bot"))
         : failure(HttpStatus.UNAUTHORIZED, "Unauthorized");
   }
 
   @RequestMapping(path = "/bot{token}/getFile", method = {RequestMethod.GET, RequestMethod.POST})
   ResponseEntity<Object> getFile(@PathVariable("token") String given, @RequestParam("file_id") String fileId) {
-    if (!token.equals(given)) {
+    if (!properties.acceptsTelegramToken(given)) {
       return failure(HttpStatus.UNAUTHORIZED, "Unauthorized");
     }
     return media.find(fileId)
@@ -116,7 +116,7 @@ class TelegramBotApiController {
 
   @GetMapping("/file/bot{token}/{folder}/{id}")
   ResponseEntity<Object> download(@PathVariable("token") String given, @PathVariable String id) {
-    if (!token.equals(given)) {
+    if (!properties.acceptsTelegramToken(given)) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
     }
     return media.find(id)

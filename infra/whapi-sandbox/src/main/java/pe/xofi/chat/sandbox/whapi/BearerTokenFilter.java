@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class BearerTokenFilter implements WebFilter {
 
-  private final String token;
+  private final SandboxProperties properties;
   private final JsonMapper json;
 
   BearerTokenFilter(SandboxProperties properties, JsonMapper json) {
-    this.token = properties.apiToken();
+    this.properties = properties;
     this.json = json;
   }
 
@@ -48,6 +48,7 @@ class BearerTokenFilter implements WebFilter {
   private boolean authorized(ServerWebExchange exchange) {
     String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     String query = exchange.getRequest().getQueryParams().getFirst("token");
-    return ("Bearer " + token).equals(header) || token.equals(query);
+    String bearer = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : null;
+    return properties.acceptsApiToken(bearer) || properties.acceptsApiToken(query);
   }
 }

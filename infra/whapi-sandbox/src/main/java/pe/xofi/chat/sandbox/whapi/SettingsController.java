@@ -22,7 +22,8 @@ class SettingsController {
 
   @GetMapping("/settings")
   ResponseEntity<Object> settings(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    if (!("Bearer " + properties.apiToken()).equals(authorization)) {
+    String bearer = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring("Bearer ".length()) : null;
+    if (!properties.acceptsApiToken(bearer)) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
           .body(WhapiError.of(HttpStatus.UNAUTHORIZED, "Need channel authorization"));
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import pe.xofi.chat.ingress.webhook.FieldLimits;
 import pe.xofi.chat.ingress.webhook.ProviderWebhook;
 import pe.xofi.chat.ingress.webhook.SkipReason;
 import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
@@ -20,7 +21,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Splits a Meta WhatsApp Cloud API webhook into one envelope per message of every
  * {@code entry[].changes[].value.messages[]} (not just the first) and one provider status per
- * {@code statuses[]} item, each keyed by the member's phone ({@code from}, {@code recipient_id}).
+ * {@code statuses[]} item, each keyed by the member's phone ({@code from}, {@code recipient_id}); a
+ * message with an id or link over its cap is refused, and texts, captions and names over their limit
+ * are cut ({@link FieldLimits}).
  */
 public final class MetaWebhookSplitter {
 
@@ -28,6 +31,12 @@ public final class MetaWebhookSplitter {
   public static final String OBJECT = "whatsapp_business_account";
 
   private static final Pattern FIELD_WORD = Pattern.compile("[A-Za-z_]{1,40}");
+
+  /** The message types whose content object is a media file (id, caption, url). */
+  private static final List<String> MEDIA = List.of("image", "video", "audio", "document", "sticker");
+
+  /** The interactive reply kinds whose choice carries the id the bot gave it and its title. */
+  private static final List<String> CHOICES = List.of("button_reply", "list_reply");
 
   /** Whether {@code webhook} is shaped like a Meta WhatsApp Business webhook. */
   public static boolean isMeta(JsonNode webhook) {
@@ -43,6 +52,7 @@ public final class MetaWebhookSplitter {
     List<ProviderStatus> statuses = new ArrayList<>();
     List<ProviderWebhook.Skipped> skipped = new ArrayList<>();
     List<String> otherFields = new ArrayList<>();
+    FieldLimits limits = new FieldLimits();
     for (JsonNode entry : array(webhook.get("entry"), "entry")) {
       for (JsonNode change : array(entry.get("changes"), "entry[].changes")) {
         JsonNode value = change.path("value");
@@ -51,7 +61,7 @@ public final class MetaWebhookSplitter {
           continue;
         }
         for (JsonNode message : array(value.get("messages"), "value.messages")) {
-          envelope(message, value, receivedAt, skipped, messages);
+          envelope(message, value, receivedAt, skipped, messages, limits);
         }
         for (JsonNode status : array(value.get("statuses"), "value.statuses")) {
           status(status, receivedAt, skipped, statuses);
@@ -63,7 +73,7 @@ public final class MetaWebhookSplitter {
       return new ProviderWebhook.Unhandled(
           "meta." + (otherFields.isEmpty() ? "empty" : String.join(",", otherFields)));
     }
-    return new ProviderWebhook.Batch(messages, statuses, skipped);
+    return new ProviderWebhook.Batch(messages, statuses, skipped, limits.cutFields());
   }
 
   private static void envelope(
@@ -71,24 +81,70 @@ public final class MetaWebhookSplitter {
       JsonNode value,
       Instant receivedAt,
       List<ProviderWebhook.Skipped> skipped,
-      List<InboundEnvelope> messages) {
+      List<InboundEnvelope> messages,
+      FieldLimits limits) {
     String id = required(message, "id", "value.messages[]");
-    String from = required(message, "from", "value.messages[" + id + "]");
+    String from = required(message, "from", "value.messages[" + FieldLimits.quoted(id) + "]");
     ConversationKey key = keyOf(from);
     if (key == null) {
-      skipped.add(new ProviderWebhook.Skipped(id, SkipReason.UNKEYABLE));
+      skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), SkipReason.UNKEYABLE));
       return;
     }
+    SkipReason refused = refusal(message);
+    if (refused != null) {
+      skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), refused));
+      return;
+    }
+    cutToLimits(message, limits);
+    // the contact's name is not in the message's raw JSON, only in the envelope's sender
+    String name = limits.cut(contactName(value, from), FieldLimits.NAME, "contacts.profile.name");
     messages.add(
         new InboundEnvelope(
             id,
             Channel.WHATSAPP,
             Provider.META,
             key.toString(),
-            new Sender(from, contactName(value, from)),
+            new Sender(from, name),
             receivedAt,
             WhapiWebhookSplitter.epochSeconds(message.get("timestamp")),
             message));
+  }
+
+  /** Why a member's message is refused for an id or link over its cap, or null when it is not. */
+  private static SkipReason refusal(JsonNode message) {
+    if (FieldLimits.tooLong(message, "id", FieldLimits.MESSAGE_ID)) {
+      return SkipReason.ID_TOO_LONG;
+    }
+    for (String media : MEDIA) {
+      JsonNode file = message.get(media);
+      if (FieldLimits.tooLong(file, "id", FieldLimits.ID)) {
+        return SkipReason.ID_TOO_LONG;
+      }
+      if (FieldLimits.tooLong(file, "url", FieldLimits.LINK)) {
+        return SkipReason.LINK_TOO_LONG;
+      }
+    }
+    for (String choice : CHOICES) {
+      if (FieldLimits.tooLong(message.path("interactive").get(choice), "id", FieldLimits.ID)) {
+        return SkipReason.ID_TOO_LONG;
+      }
+    }
+    return null;
+  }
+
+  /** Cuts the texts of a member's message that the conversation reads, in its raw JSON. */
+  private static void cutToLimits(JsonNode message, FieldLimits limits) {
+    limits.cut(message.get("text"), "body", FieldLimits.TEXT, "text.body");
+    for (String media : MEDIA) {
+      JsonNode file = message.get(media);
+      limits.cut(file, "caption", FieldLimits.CAPTION, media + ".caption");
+      limits.cut(file, "filename", FieldLimits.NAME, media + ".filename");
+    }
+    for (String choice : CHOICES) {
+      JsonNode tapped = message.path("interactive").get(choice);
+      limits.cut(tapped, "title", FieldLimits.NAME, "interactive." + choice + ".title");
+      limits.cut(tapped, "description", FieldLimits.NAME, "interactive." + choice + ".description");
+    }
   }
 
   private static void status(
@@ -97,7 +153,11 @@ public final class MetaWebhookSplitter {
       List<ProviderWebhook.Skipped> skipped,
       List<ProviderStatus> statuses) {
     String id = required(status, "id", "value.statuses[]");
-    String word = required(status, "status", "value.statuses[" + id + "]");
+    String word = required(status, "status", "value.statuses[" + FieldLimits.quoted(id) + "]");
+    if (id.length() > FieldLimits.MESSAGE_ID) {
+      skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), SkipReason.ID_TOO_LONG));
+      return;
+    }
     String recipient = text(status, "recipient_id");
     ConversationKey key = recipient == null ? null : keyOf(recipient);
     if (key == null) {

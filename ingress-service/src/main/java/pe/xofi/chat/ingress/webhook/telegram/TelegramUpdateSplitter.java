@@ -3,6 +3,7 @@ package pe.xofi.chat.ingress.webhook.telegram;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import pe.xofi.chat.ingress.webhook.FieldLimits;
 import pe.xofi.chat.ingress.webhook.ProviderWebhook;
 import pe.xofi.chat.ingress.webhook.SkipReason;
 import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
@@ -18,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  * Turns one Telegram update into at most one envelope keyed {@code tg:<chat id>}: a private chat's
  * {@code message} or {@code callback_query}; the envelope's id is built from {@code update_id}
  * ({@link TelegramMessageId}) so a redelivered update is dropped like any repeated message, and its
- * raw JSON is the whole update. Group chats are skipped; other update kinds are acknowledged.
+ * raw JSON is the whole update. Group chats are skipped; other update kinds are acknowledged. An
+ * update whose message id, file id or callback data is over its cap is refused, and texts, captions
+ * and names over their limit are cut ({@link FieldLimits}).
  */
 public final class TelegramUpdateSplitter {
 
@@ -57,6 +60,11 @@ public final class TelegramUpdateSplitter {
     if (!"private".equals(text(chat, "type"))) {
       return skipped(id, SkipReason.GROUP_CHAT);
     }
+    if (id.length() > FieldLimits.MESSAGE_ID || hasIdTooLong(update)) {
+      return skipped(id, SkipReason.ID_TOO_LONG);
+    }
+    FieldLimits limits = new FieldLimits();
+    cutToLimits(update, limits);
     ConversationKey key = new ConversationKey(Channel.TELEGRAM, Long.toString(chat.get("id").asLong()));
     Sender sender = new Sender(from.path("id").canConvertToLong() ? Long.toString(from.get("id").asLong()) : null,
         name(from));
@@ -65,11 +73,40 @@ public final class TelegramUpdateSplitter {
         List.of(new InboundEnvelope(id, Channel.TELEGRAM, Provider.TELEGRAM, key.toString(), sender,
             receivedAt, sentAt, update)),
         List.of(),
-        List.of());
+        List.of(),
+        limits.cutFields());
+  }
+
+  /** Whether a file id of the message or the data of the tapped button is over its cap. */
+  private static boolean hasIdTooLong(JsonNode update) {
+    JsonNode message = update.path("message");
+    for (JsonNode size : message.path("photo")) {
+      if (FieldLimits.tooLong(size, "file_id", FieldLimits.ID)) {
+        return true;
+      }
+    }
+    return FieldLimits.tooLong(message.get("document"), "file_id", FieldLimits.ID)
+        || FieldLimits.tooLong(update.get("callback_query"), "data", FieldLimits.ID);
+  }
+
+  /** Cuts the texts of the update that the conversation reads or shows, in its raw JSON. */
+  private static void cutToLimits(JsonNode update, FieldLimits limits) {
+    JsonNode message = update.get("message");
+    limits.cut(message, "text", FieldLimits.TEXT, "message.text");
+    limits.cut(message, "caption", FieldLimits.CAPTION, "message.caption");
+    limits.cut(update.path("message").get("document"), "file_name", FieldLimits.NAME, "message.document.file_name");
+    // the message a button was tapped on is the bot's own, but the update carries it back whole
+    limits.cut(update.path("callback_query").get("message"), "text", FieldLimits.TEXT, "callback_query.message.text");
+    for (JsonNode from : List.of(update.path("message").path("from"), update.path("callback_query").path("from"))) {
+      for (String field : List.of("first_name", "last_name", "username")) {
+        limits.cut(from, field, FieldLimits.NAME, "from." + field);
+      }
+    }
   }
 
   private static ProviderWebhook skipped(String id, SkipReason reason) {
-    return new ProviderWebhook.Batch(List.of(), List.of(), List.of(new ProviderWebhook.Skipped(id, reason)));
+    return new ProviderWebhook.Batch(
+        List.of(), List.of(), List.of(new ProviderWebhook.Skipped(FieldLimits.quoted(id), reason)));
   }
 
   /** {@code first_name last_name} as Telegram shows the user, else the username. */

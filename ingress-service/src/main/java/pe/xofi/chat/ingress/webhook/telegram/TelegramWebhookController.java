@@ -17,18 +17,20 @@ import pe.xofi.chat.ingress.metrics.IngressMetrics;
 import pe.xofi.chat.ingress.publish.PublishFailedException;
 import pe.xofi.chat.ingress.web.JsonError;
 import pe.xofi.chat.ingress.webhook.BoundedBody;
-import pe.xofi.chat.ingress.webhook.SharedSecret;
 import pe.xofi.chat.ingress.webhook.WebhookIntake;
 import pe.xofi.chat.ingress.webhook.WebhookProperties;
 import pe.xofi.chat.ingress.webhook.WebhookRejection;
+import pe.xofi.chat.ingress.webhook.auth.WebhookAuthenticator;
+import pe.xofi.chat.ingress.webhook.auth.WebhookDecision;
 import pe.xofi.chat.ingress.webhook.whapi.WhatsAppWebhookController;
 import pe.xofi.chat.schemas.XofiHeaders;
 import pe.xofi.chat.schemas.inbound.Provider;
 import reactor.core.publisher.Mono;
 
 /**
- * The Telegram webhook endpoint: an update is accepted only with the configured secret token and
- * answered 200 once Kafka holds its record, 503 otherwise so Telegram repeats it.
+ * The Telegram webhook endpoint: an update is accepted only with the configured secret token
+ * ({@link WebhookAuthenticator}) and answered 200 once Kafka holds its record, 503 otherwise so
+ * Telegram repeats it.
  */
 @RestController
 @RequestMapping("/chatbot/webhook/telegram")
@@ -44,7 +46,7 @@ public class TelegramWebhookController {
 
   private final WebhookIntake intake;
   private final TelegramUpdateSplitter splitter;
-  private final SharedSecret secret;
+  private final WebhookAuthenticator authenticator;
   private final BoundedBody body;
   private final Clock clock;
   private final IngressMetrics metrics;
@@ -52,13 +54,13 @@ public class TelegramWebhookController {
   public TelegramWebhookController(
       WebhookIntake intake,
       TelegramUpdateSplitter splitter,
-      TelegramWebhookProperties properties,
+      WebhookAuthenticator authenticator,
       WebhookProperties limits,
       Clock clock,
       IngressMetrics metrics) {
     this.intake = intake;
     this.splitter = splitter;
-    this.secret = SharedSecret.of(properties.webhookSecret());
+    this.authenticator = authenticator;
     this.body = new BoundedBody(limits.maxBodyBytes());
     this.clock = clock;
     this.metrics = metrics;
@@ -66,8 +68,12 @@ public class TelegramWebhookController {
 
   /** Health check, as on the WhatsApp path. */
   @GetMapping({"", "/"})
-  public Map<String, String> health() {
-    return HEALTH;
+  public ResponseEntity<?> health() {
+    if (!authenticator.serves(Provider.TELEGRAM)) {
+      WebhookRejection notServed = new WebhookRejection.NotServed();
+      return error(notServed.status(), notServed.getMessage());
+    }
+    return ResponseEntity.ok(HEALTH);
   }
 
   /** Receives one Telegram update. */
@@ -75,15 +81,16 @@ public class TelegramWebhookController {
   public Mono<ResponseEntity<?>> receive(ServerHttpRequest request) {
     Instant receivedAt = clock.instant();
     String traceId = XofiHeaders.newTraceId();
-    boolean authentic = !secret.configured() || secret.matches(request.getHeaders().getFirst(SECRET_HEADER));
+    // the secret token is a header, so a refused update's body is never read
     Mono<ResponseEntity<?>> answer =
-        authentic
-            ? body.read(request)
-                .flatMap(bytes -> intake.accept(
-                    Provider.TELEGRAM, splitter.split(WebhookIntake.parse(bytes), receivedAt), traceId))
-                .map(accepted -> ResponseEntity.ok()
-                    .header(WhatsAppWebhookController.TRACE_HEADER, traceId).body(accepted))
-            : Mono.error(new WebhookRejection.Unauthorized("missing or wrong " + SECRET_HEADER));
+        switch (authenticator.telegram(request.getHeaders().getFirst(SECRET_HEADER))) {
+          case WebhookDecision.Accepted accepted -> body.read(request)
+              .flatMap(bytes -> intake.accept(
+                  Provider.TELEGRAM, splitter.split(WebhookIntake.parse(bytes), receivedAt), traceId))
+              .map(webhook -> ResponseEntity.ok()
+                  .header(WhatsAppWebhookController.TRACE_HEADER, traceId).body(webhook));
+          case WebhookDecision.Refused refusal -> Mono.error(refusal.rejection());
+        };
     return answer
         .onErrorResume(WebhookRejection.class, r -> {
           log.info("TELEGRAM webhook {} rejected with {} ({})", traceId, r.status().value(),

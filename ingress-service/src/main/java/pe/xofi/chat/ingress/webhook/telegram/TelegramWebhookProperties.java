@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param webhookSecret the {@code secret_token} given to setWebhook, which Telegram sends in
  *                      {@code X-Telegram-Bot-Api-Secret-Token} ({@code TELEGRAM_WEBHOOK_SECRET});
- *                      when blank every update is accepted
+ *                      when blank every update is refused (or, with
+ *                      XOFI_ALLOW_UNAUTHENTICATED_WEBHOOKS, accepted unchecked)
  */
 @ConfigurationProperties("xofi.ingress.telegram")
 public record TelegramWebhookProperties(String webhookSecret) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import pe.xofi.chat.ingress.webhook.FieldLimits;
 import pe.xofi.chat.ingress.webhook.ProviderWebhook;
 import pe.xofi.chat.ingress.webhook.SkipReason;
 import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
@@ -21,11 +22,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * Splits a WHAPI webhook into one inbound envelope per message from a member's personal chat and
  * one provider status per status callback, each keyed by the member's conversation key; the bot's
- * own echoes and group or non-personal chats are skipped.
+ * own echoes and group or non-personal chats are skipped, a message with an id or link over its cap
+ * is refused, and texts, captions and names over their limit are cut ({@link FieldLimits}).
  */
 public final class WhapiWebhookSplitter {
 
   private static final Pattern EVENT_WORD = Pattern.compile("[A-Za-z_]{1,32}");
+
+  /** The message types whose content object is a WAPI-SPEC {@code MediaFile} (id, link, caption). */
+  private static final List<String> MEDIA =
+      List.of("image", "video", "gif", "audio", "voice", "short", "document", "sticker");
+
+  /** The reply kinds whose choice carries the id the bot gave it and its title. */
+  private static final List<String> CHOICES = List.of("buttons_reply", "list_reply");
 
   /** The meaning of {@code webhook}, received by the ingress at {@code receivedAt}. */
   public ProviderWebhook split(JsonNode webhook, Instant receivedAt) {
@@ -43,32 +52,39 @@ public final class WhapiWebhookSplitter {
     }
     List<ProviderWebhook.Skipped> skipped = new ArrayList<>();
     List<InboundEnvelope> envelopes = new ArrayList<>();
+    FieldLimits limits = new FieldLimits();
     for (JsonNode message : array(messages, "messages")) {
-      envelope(message, receivedAt, skipped).ifPresent(envelopes::add);
+      envelope(message, receivedAt, skipped, limits).ifPresent(envelopes::add);
     }
     List<ProviderStatus> providerStatuses = new ArrayList<>();
     for (JsonNode status : array(statuses, "statuses")) {
       providerStatus(status, receivedAt, skipped).ifPresent(providerStatuses::add);
     }
-    return new ProviderWebhook.Batch(envelopes, providerStatuses, skipped);
+    return new ProviderWebhook.Batch(envelopes, providerStatuses, skipped, limits.cutFields());
   }
 
   private static Optional<InboundEnvelope> envelope(
-      JsonNode message, Instant receivedAt, List<ProviderWebhook.Skipped> skipped) {
+      JsonNode message, Instant receivedAt, List<ProviderWebhook.Skipped> skipped, FieldLimits limits) {
     if (!message.isObject()) {
       throw new NotAWebhook("every item of messages is an object, got " + kind(message));
     }
     String id = requiredText(message, "id", "messages[]");
-    String chatId = requiredText(message, "chat_id", "messages[" + id + "]");
+    String chatId = requiredText(message, "chat_id", "messages[" + FieldLimits.quoted(id) + "]");
     if (message.path("from_me").asBoolean(false)) {
-      skipped.add(new ProviderWebhook.Skipped(id, SkipReason.FROM_ME));
+      skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), SkipReason.FROM_ME));
       return Optional.empty();
     }
     ChatKey chat = ChatKey.of(chatId);
     if (chat.skipReason() != null) {
-      skipped.add(new ProviderWebhook.Skipped(id, chat.skipReason()));
+      skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), chat.skipReason()));
       return Optional.empty();
     }
+    SkipReason refused = refusal(message);
+    if (refused != null) {
+      skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), refused));
+      return Optional.empty();
+    }
+    cutToLimits(message, limits);
     return Optional.of(
         new InboundEnvelope(
             id,
@@ -81,13 +97,56 @@ public final class WhapiWebhookSplitter {
             message));
   }
 
+  /** Why a member's message is refused for an id or link over its cap, or null when it is not. */
+  private static SkipReason refusal(JsonNode message) {
+    if (FieldLimits.tooLong(message, "id", FieldLimits.MESSAGE_ID)
+        || FieldLimits.tooLong(message, "from", FieldLimits.ID)) {
+      return SkipReason.ID_TOO_LONG;
+    }
+    for (String media : MEDIA) {
+      JsonNode file = message.get(media);
+      if (FieldLimits.tooLong(file, "id", FieldLimits.ID)) {
+        return SkipReason.ID_TOO_LONG;
+      }
+      if (FieldLimits.tooLong(file, "link", FieldLimits.LINK)) {
+        return SkipReason.LINK_TOO_LONG;
+      }
+    }
+    for (String choice : CHOICES) {
+      if (FieldLimits.tooLong(message.path("reply").get(choice), "id", FieldLimits.ID)) {
+        return SkipReason.ID_TOO_LONG;
+      }
+    }
+    return null;
+  }
+
+  /** Cuts the texts of a member's message that the conversation reads, in its raw JSON. */
+  private static void cutToLimits(JsonNode message, FieldLimits limits) {
+    limits.cut(message, "from_name", FieldLimits.NAME, "from_name");
+    limits.cut(message.get("text"), "body", FieldLimits.TEXT, "text.body");
+    for (String media : MEDIA) {
+      JsonNode file = message.get(media);
+      limits.cut(file, "caption", FieldLimits.CAPTION, media + ".caption");
+      limits.cut(file, "file_name", FieldLimits.NAME, media + ".file_name");
+    }
+    for (String choice : CHOICES) {
+      JsonNode tapped = message.path("reply").get(choice);
+      limits.cut(tapped, "title", FieldLimits.NAME, "reply." + choice + ".title");
+      limits.cut(tapped, "description", FieldLimits.NAME, "reply." + choice + ".description");
+    }
+  }
+
   private static Optional<ProviderStatus> providerStatus(
       JsonNode status, Instant receivedAt, List<ProviderWebhook.Skipped> skipped) {
     if (!status.isObject()) {
       throw new NotAWebhook("every item of statuses is an object, got " + kind(status));
     }
     String id = requiredText(status, "id", "statuses[]");
-    String word = requiredText(status, "status", "statuses[" + id + "]");
+    String word = requiredText(status, "status", "statuses[" + FieldLimits.quoted(id) + "]");
+    if (id.length() > FieldLimits.MESSAGE_ID) {
+      skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), SkipReason.ID_TOO_LONG));
+      return Optional.empty();
+    }
     String recipient = optionalText(status, "recipient_id");
     ChatKey chat = recipient == null ? ChatKey.unkeyable() : ChatKey.of(recipient);
     if (chat.skipReason() != null) {

@@ -3,6 +3,7 @@ package pe.xofi.chat.ingress.webhook.whapi;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,9 @@ import pe.xofi.chat.ingress.webhook.SharedSecret;
 import pe.xofi.chat.ingress.webhook.WebhookIntake;
 import pe.xofi.chat.ingress.webhook.WebhookProperties;
 import pe.xofi.chat.ingress.webhook.WebhookRejection;
+import pe.xofi.chat.ingress.webhook.auth.WebhookAuthenticator;
+import pe.xofi.chat.ingress.webhook.auth.WebhookDecision;
+import pe.xofi.chat.ingress.webhook.auth.WhatsAppCredentials;
 import pe.xofi.chat.ingress.webhook.meta.MetaSignature;
 import pe.xofi.chat.ingress.webhook.meta.MetaVerification;
 import pe.xofi.chat.ingress.webhook.meta.MetaWebhookSplitter;
@@ -32,10 +36,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The WhatsApp webhook endpoint of both providers: a POST (WHAPI's, or Meta's recognised by its
- * signature header or {@code "object": "whatsapp_business_account"}) is answered 200 only once Kafka
- * holds every record it caused, and 503 otherwise so the provider retries; a GET is the health check
- * or Meta's handshake.
+ * The WhatsApp webhook endpoint of both providers: a POST is served as Meta's when its body is
+ * {@code "object": "whatsapp_business_account"} and as WHAPI's otherwise, and only when it carries
+ * that provider's configured credential ({@link WebhookAuthenticator}); it is answered 200 only once
+ * Kafka holds every record it caused, and 503 otherwise so the provider retries. A GET is the health
+ * check or Meta's handshake.
  */
 @RestController
 @RequestMapping("/chatbot/webhook/whatsapp")
@@ -52,15 +57,12 @@ public class WhatsAppWebhookController {
   private static final Map<String, String> HEALTH =
       Map.of("status", "ok", "service", "whatsapp_chatbot");
 
-  private static final String WRONG_SIGNATURE = "missing or wrong X-Hub-Signature-256";
-
   private static final String UNAVAILABLE = "Kafka did not acknowledge the webhook; retry later";
 
   private final WebhookIntake intake;
   private final WhapiWebhookSplitter whapi;
   private final MetaWebhookSplitter meta;
-  private final SharedSecret secret;
-  private final MetaSignature signature;
+  private final WebhookAuthenticator authenticator;
   private final MetaVerification verification;
   private final BoundedBody body;
   private final Clock clock;
@@ -70,6 +72,7 @@ public class WhatsAppWebhookController {
       WebhookIntake intake,
       WhapiWebhookSplitter whapi,
       MetaWebhookSplitter meta,
+      WebhookAuthenticator authenticator,
       WhatsAppWebhookProperties properties,
       WebhookProperties limits,
       Clock clock,
@@ -77,8 +80,7 @@ public class WhatsAppWebhookController {
     this.intake = intake;
     this.whapi = whapi;
     this.meta = meta;
-    this.secret = SharedSecret.of(properties.webhookSecret());
-    this.signature = MetaSignature.of(properties.appSecret());
+    this.authenticator = authenticator;
     this.verification = new MetaVerification(SharedSecret.of(properties.verifyToken()));
     this.body = new BoundedBody(limits.maxBodyBytes());
     this.clock = clock;
@@ -91,7 +93,11 @@ public class WhatsAppWebhookController {
       @RequestParam(name = "hub.mode", required = false) String mode,
       @RequestParam(name = "hub.verify_token", required = false) String token,
       @RequestParam(name = "hub.challenge", required = false) String challenge) {
-    if (mode == null && token == null && challenge == null) {
+    boolean handshake = mode != null || token != null || challenge != null;
+    if (!authenticator.serves(Provider.META) && (handshake || !authenticator.serves(Provider.WHAPI))) {
+      return error(new WebhookRejection.NotServed());
+    }
+    if (!handshake) {
       return ResponseEntity.ok(HEALTH);
     }
     String echo = verification.challengeToEcho(mode, token, challenge);
@@ -105,58 +111,45 @@ public class WhatsAppWebhookController {
   public Mono<ResponseEntity<?>> receive(ServerHttpRequest request) {
     Instant receivedAt = clock.instant();
     String traceId = XofiHeaders.newTraceId();
-    String signed = request.getHeaders().getFirst(MetaSignature.HEADER);
-    Provider[] provider = {signed != null ? Provider.META : Provider.WHAPI};
-    Mono<ResponseEntity<?>> answer;
-    if (signed != null) {
-      // Meta signs the exact bytes it sent, so the check comes before any parsing
-      answer = body.read(request)
-          .flatMap(bytes -> {
-            if (signature.configured() && !signature.matches(bytes, signed)) {
-              return Mono.error(new WebhookRejection.Unauthorized(WRONG_SIGNATURE));
-            }
-            return intake.accept(Provider.META, meta.split(WebhookIntake.parse(bytes), receivedAt), traceId);
-          })
-          .map(accepted -> ok(traceId, accepted));
-    } else if (authentic(request.getHeaders())) {
-      answer = body.read(request)
-          .flatMap(bytes -> {
-            JsonNode webhook = WebhookIntake.parse(bytes);
-            if (!MetaWebhookSplitter.isMeta(webhook)) {
-              return intake.accept(Provider.WHAPI, whapi.split(webhook, receivedAt), traceId);
-            }
-            provider[0] = Provider.META;
-            if (signature.configured()) {
-              return Mono.error(new WebhookRejection.Unauthorized(WRONG_SIGNATURE));
-            }
-            return intake.accept(Provider.META, meta.split(webhook, receivedAt), traceId);
-          })
-          .map(accepted -> ok(traceId, accepted));
-    } else {
-      answer = Mono.error(new WebhookRejection.Unauthorized());
-    }
+    HttpHeaders headers = request.getHeaders();
+    WhatsAppCredentials credentials = new WhatsAppCredentials(
+        headers.getFirst(SECRET_HEADER),
+        WhatsAppCredentials.bearerToken(headers.getFirst(HttpHeaders.AUTHORIZATION)),
+        headers.getFirst(MetaSignature.HEADER));
+    // the provider a refusal is counted under until the body shows whose webhook it is
+    Provider[] provider = {credentials.claimed()};
+    // a refusal the headers decide is answered before a byte of the body is read
+    Mono<ResponseEntity<?>> answer = authenticator.whatsAppBeforeBody(credentials)
+        .map(refusal -> Mono.<ResponseEntity<?>>error(refusal.rejection()))
+        .orElseGet(() -> body.read(request)
+            .flatMap(bytes -> {
+              // Meta signs the exact bytes it sent, so the check comes before any parsing
+              Set<Provider> authenticated = authenticator.whatsAppAuthenticated(credentials, bytes);
+              if (authenticated.isEmpty()) {
+                return Mono.error(
+                    new WebhookDecision.Unauthenticated(credentials.claimed()).rejection());
+              }
+              JsonNode webhook = WebhookIntake.parse(bytes);
+              Provider shape = MetaWebhookSplitter.isMeta(webhook) ? Provider.META : Provider.WHAPI;
+              provider[0] = shape;
+              return switch (authenticator.whatsApp(authenticated, shape)) {
+                case WebhookDecision.Accepted(Provider accepted) -> intake.accept(accepted,
+                    accepted == Provider.META
+                        ? meta.split(webhook, receivedAt)
+                        : whapi.split(webhook, receivedAt),
+                    traceId);
+                case WebhookDecision.Refused refusal -> Mono.error(refusal.rejection());
+              };
+            })
+            .map(accepted -> ok(traceId, accepted)));
     return answer
         .onErrorResume(WebhookRejection.class, r -> rejected(provider[0], traceId, r))
         .onErrorResume(PublishFailedException.class, e -> unavailable(provider[0], traceId, e))
         .doOnNext(
             response -> metrics.webhookAnswered(provider[0], response.getStatusCode().value()));
   }
-
   private static ResponseEntity<?> ok(String traceId, Object accepted) {
     return ResponseEntity.ok().header(TRACE_HEADER, traceId).body(accepted);
-  }
-
-  // WHAPI custom webhook headers can carry the secret either way (PROVIDERS.md, webhook auth)
-  private boolean authentic(HttpHeaders headers) {
-    if (!secret.configured()) {
-      return true;
-    }
-    String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-    String bearer =
-        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).trim()
-            : null;
-    return secret.matches(headers.getFirst(SECRET_HEADER)) || secret.matches(bearer);
   }
 
   private static Mono<ResponseEntity<?>> rejected(
@@ -171,6 +164,10 @@ public class WhatsAppWebhookController {
       Provider provider, String traceId, PublishFailedException e) {
     log.warn("{} webhook {} not acknowledged, answering 503: {}", provider, traceId, e.getMessage());
     return Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE));
+  }
+
+  private static ResponseEntity<?> error(WebhookRejection rejection) {
+    return error(rejection.status(), rejection.getMessage());
   }
 
   private static ResponseEntity<?> error(HttpStatus status, String message) {

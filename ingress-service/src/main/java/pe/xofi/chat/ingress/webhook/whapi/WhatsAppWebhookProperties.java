@@ -6,19 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Secrets of the WhatsApp webhook endpoint; blank means not configured.
  *
  * @param webhookSecret value WHAPI must send in {@code X-Webhook-Secret} or as a Bearer token
- *                      ({@code WHATSAPP_WEBHOOK_SECRET}); when blank every WHAPI POST is accepted
+ *                      ({@code WHATSAPP_WEBHOOK_SECRET}); when blank WHAPI webhooks are refused
+ *                      (or, with XOFI_ALLOW_UNAUTHENTICATED_WEBHOOKS, accepted unchecked)
  * @param verifyToken   Meta's {@code hub.verify_token} for the GET handshake
  *                      ({@code WHATSAPP_WEBHOOK_VERIFY_TOKEN}); when blank every handshake fails
  * @param appSecret     the Meta app secret that keys {@code X-Hub-Signature-256}
- *                      ({@code WHATSAPP_APP_SECRET}); when blank Meta webhooks are not verified
+ *                      ({@code WHATSAPP_APP_SECRET}); when blank Meta webhooks are refused (or,
+ *                      with XOFI_ALLOW_UNAUTHENTICATED_WEBHOOKS, accepted unchecked)
  */
 @ConfigurationProperties("xofi.ingress.whatsapp")
 public record WhatsAppWebhookProperties(String webhookSecret, String verifyToken, String appSecret) {
-
-  /** Whether Meta webhook signatures can be checked. */
-  public boolean hasAppSecret() {
-    return appSecret != null && !appSecret.isBlank();
-  }
 
   @Override
   public String toString() {

@@ -21,6 +21,7 @@ import pe.xofi.chat.ingress.webhook.whapi.WhatsAppWebhookController;
 @WebFluxTest(
     controllers = WhatsAppWebhookController.class,
     properties = {
+      "xofi.ingress.webhook.providers=whapi,meta",
       "xofi.ingress.whatsapp.webhook-secret=s3cr3t-hook",
       "xofi.ingress.whatsapp.app-secret=meta-app-secret"
     })

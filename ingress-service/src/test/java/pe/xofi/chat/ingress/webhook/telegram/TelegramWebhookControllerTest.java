@@ -19,7 +19,10 @@ import pe.xofi.chat.schemas.Topics;
 
 @WebFluxTest(
     controllers = TelegramWebhookController.class,
-    properties = "xofi.ingress.telegram.webhook-secret=tg-Secret_123")
+    properties = {
+      "xofi.ingress.webhook.providers=telegram",
+      "xofi.ingress.telegram.webhook-secret=tg-Secret_123"
+    })
 @Import(WebhookSliceConfiguration.class)
 class TelegramWebhookControllerTest {
 

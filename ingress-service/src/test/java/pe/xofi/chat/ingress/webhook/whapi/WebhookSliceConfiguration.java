@@ -12,10 +12,22 @@ import org.springframework.context.annotation.Primary;
 import pe.xofi.chat.ingress.metrics.IngressMetrics;
 import pe.xofi.chat.ingress.publish.RecordingPublisher;
 import pe.xofi.chat.ingress.web.JsonErrorAttributes;
+import pe.xofi.chat.ingress.webhook.auth.WebhookAuthenticationConfiguration;
+import pe.xofi.chat.ingress.webhook.telegram.TelegramWebhookConfiguration;
 
-/** The webhook feature without Kafka: a recording publisher, a fixed clock and in-memory meters. */
+/**
+ * The webhook features and their authentication without Kafka: a recording publisher, a fixed clock
+ * and in-memory meters. Outside the local profile a test must configure the secrets of the providers
+ * it serves.
+ */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({WhapiWebhookConfiguration.class, pe.xofi.chat.ingress.webhook.telegram.TelegramWebhookConfiguration.class, IngressMetrics.class, JsonErrorAttributes.class})
+@Import({
+  WhapiWebhookConfiguration.class,
+  TelegramWebhookConfiguration.class,
+  WebhookAuthenticationConfiguration.class,
+  IngressMetrics.class,
+  JsonErrorAttributes.class
+})
 public class WebhookSliceConfiguration {
 
   /** The instant every test webhook arrives at. */

@@ -34,7 +34,9 @@ import reactor.core.publisher.Flux;
 @WebFluxTest(
     controllers = WhatsAppWebhookController.class,
     properties = {
+      "xofi.ingress.webhook.providers=whapi,meta",
       "xofi.ingress.whatsapp.webhook-secret=s3cr3t-hook",
+      "xofi.ingress.whatsapp.app-secret=meta-app-secret",
       "xofi.ingress.whatsapp.verify-token=meatyhamhock"
     })
 @Import(WebhookSliceConfiguration.class)
