@@ -33,7 +33,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * The one security filter chain of a service, on its main port and its management port alike:
  * <ul>
  *   <li>{@code <actuator>/health/liveness|readiness}: anyone (status only);
- *   <li>the rest of actuator: a trusted network or the {@code operator} role ({@link ManagementAccess});
+ *   <li>the rest of actuator: a trusted network ({@link TrustedNetworkAuthentication}) or the {@code operator} role;
  *   <li>the service's public paths: anyone, without CSRF token (webhooks);
  *   <li>staff paths ({@code /ops/**}): the {@code operator} role, by form login, HTTP Basic or OIDC;
  *   <li>anything else: nobody.
@@ -59,9 +59,12 @@ final class StaffWebSecurity {
     String actuator = actuatorBasePath.endsWith("/") ? actuatorBasePath.substring(0, actuatorBasePath.length() - 1) : actuatorBasePath;
     Map<String, String> providers = providerLinks(oidc);
 
+    ServerWebExchangeMatcher management = ServerWebExchangeMatchers.pathMatchers(actuator, actuator + "/**");
+    http.addFilterBefore(new TrustedNetworkAuthentication(management, properties.managementTrustedNetworks()),
+        SecurityWebFiltersOrder.ANONYMOUS_AUTHENTICATION);
     http.authorizeExchange(exchanges -> {
       exchanges.pathMatchers(actuator + "/health/liveness", actuator + "/health/readiness").permitAll();
-      exchanges.pathMatchers(actuator, actuator + "/**").access(new ManagementAccess(properties.managementTrustedNetworks()));
+      exchanges.matchers(management).hasAnyAuthority(StaffRole.OPERATOR.authority(), TrustedNetworkAuthentication.AUTHORITY);
       if (publicPaths.length > 0) {
         exchanges.pathMatchers(publicPaths).permitAll();
       }
