@@ -125,7 +125,7 @@ class TranscriptPageSystemIT {
                           Map.of("direction", "IN", "text", "Hola"),
                           Map.of("direction", "OUT", "text", CredentialMask.mask(BotTexts.WELCOME)),
                           Map.of("direction", "IN", "text", "ayuda"),
-                          Map.of("direction", "OUT", "text", BotTexts.HELP)));
+                          Map.of("direction", "OUT", "text", CredentialMask.mask(BotTexts.HELP))));
             });
     // and the view is on audit-events: who, which conversation, found
     await()
