@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A plain HTTP server on 127.0.0.1 that records every request it gets and answers each with one
@@ -51,9 +52,15 @@ public final class CapturingServer implements AutoCloseable {
 
   /** Starts a server answering each request with the answer of the longest path prefix it starts with. */
   public static CapturingServer routing(Map<String, Answer> byPathPrefix) {
+    return routing(url -> byPathPrefix);
+  }
+
+  /** As {@link #routing(Map)}, with answers that may name the server's own {@link #url()}. */
+  public static CapturingServer routing(Function<String, Map<String, Answer>> byOwnUrl) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       CapturingServer capturing = new CapturingServer(server);
+      Map<String, Answer> byPathPrefix = byOwnUrl.apply(capturing.url());
       server.createContext("/", exchange -> {
         String path = exchange.getRequestURI().getRawPath();
         capturing.requests.add(new Captured(exchange.getRequestMethod(), path
