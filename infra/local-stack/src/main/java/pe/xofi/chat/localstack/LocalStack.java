@@ -90,6 +90,9 @@ public final class LocalStack implements AutoCloseable {
     env.put("PORT", Integer.toString(module.port(config)));
     env.put("KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
     env.put("WHAPI_BASE_URL", config.sandboxUrl());
+    // the providers are the sandbox on this machine: outbound-service's media downloads may then use
+    // plain HTTP to a private address, for the sandbox's own origin only
+    env.put("SPRING_PROFILES_ACTIVE", "local");
     env.put("WHATSAPP_API_TOKEN", System.getenv().getOrDefault("WHATSAPP_API_TOKEN", "sandbox-token"));
     env.put("SANDBOX_INGRESS_URL", config.ingressUrl() + "/chatbot/webhook/whatsapp/");
     // Meta and Telegram talk to the sandbox too, signed and with a secret, so each channel can be demoed
