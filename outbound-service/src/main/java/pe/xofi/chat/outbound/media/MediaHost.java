@@ -42,9 +42,10 @@ public record MediaHost(String host, int port, String pathPrefix) {
     boolean hostMatches = host.startsWith("*.") ? candidate.endsWith(host.substring(1)) : candidate.equals(host);
     int wantedPort = port == -1 ? MediaSources.defaultPort(uri.getScheme()) : port;
     String path = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    // a prefix ends at a segment boundary, and a ".." segment could climb back out of it
-    return hostMatches && MediaSources.portOf(uri) == wantedPort && path.startsWith(pathPrefix)
-        && !path.contains("/../") && !path.endsWith("/..");
+    String lower = path.toLowerCase(Locale.ROOT);
+    // a ".." segment, plain or percent-encoded, or an encoded slash could climb back out of the prefix
+    boolean climbs = lower.contains("/../") || lower.endsWith("/..") || lower.contains("%2e") || lower.contains("%2f");
+    return hostMatches && MediaSources.portOf(uri) == wantedPort && path.startsWith(pathPrefix) && !climbs;
   }
 
   @Override

@@ -66,6 +66,7 @@ class MediaSourcesTest {
         "https://s3.eu-central-1.wasabisys.com/in-files/51987654321/jpeg-5ea3.jpeg",
         "https://s3.eu-central-1.wasabisys.com/attacker-bucket/page.jpeg",
         "https://s3.eu-central-1.wasabisys.com/in-files/../attacker-bucket/page.jpeg",
+        "https://s3.eu-central-1.wasabisys.com/in-files/%2E%2E/attacker-bucket/page.jpeg",
         "https://s3.eu-central-1.wasabisys.com:8443/in-files/x.jpeg",
         "https://gate.whapi.cloud/media/jpeg-1");
     // then
@@ -74,6 +75,8 @@ class MediaSourcesTest {
     expected.put("https://s3.eu-central-1.wasabisys.com/attacker-bucket/page.jpeg",
         Optional.of("host s3.eu-central-1.wasabisys.com is not one of WHAPI's media hosts"));
     expected.put("https://s3.eu-central-1.wasabisys.com/in-files/../attacker-bucket/page.jpeg",
+        Optional.of("host s3.eu-central-1.wasabisys.com is not one of WHAPI's media hosts"));
+    expected.put("https://s3.eu-central-1.wasabisys.com/in-files/%2E%2E/attacker-bucket/page.jpeg",
         Optional.of("host s3.eu-central-1.wasabisys.com is not one of WHAPI's media hosts"));
     expected.put("https://s3.eu-central-1.wasabisys.com:8443/in-files/x.jpeg",
         Optional.of("host s3.eu-central-1.wasabisys.com is not one of WHAPI's media hosts"));
