@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,7 +58,7 @@ class ChannelReceiptsSystemIT {
     // given: Rosa identified on Meta (an address no other test uses)
     ChannelMember rosa = rosa(Channel.META, "51955500011");
     LocalDate paidOn = LocalDate.now(LIMA).minusDays(1);
-    byte[] photo = "a Meta receipt photo, bytes as the phone sent them".getBytes(StandardCharsets.UTF_8);
+    byte[] photo = ReceiptFiles.jpeg("a Meta receipt photo");
 
     // when
     String reply = rosa.sendsFile("boleta.jpg", "image/jpeg", photo, "Monto: 500\nFecha: " + paidOn);
@@ -76,7 +75,7 @@ class ChannelReceiptsSystemIT {
     // given
     ChannelMember rosa = rosa(Channel.META, "51955500012");
     LocalDate paidOn = LocalDate.now(LIMA).minusDays(2);
-    byte[] pdf = "%PDF-1.4 a Meta receipt document".getBytes(StandardCharsets.UTF_8);
+    byte[] pdf = ReceiptFiles.pdf("a Meta receipt document");
 
     // when
     String reply = rosa.sendsFile("voucher.pdf", "application/pdf", pdf, "Monto: 1250.50\nFecha: " + paidOn);
@@ -93,7 +92,7 @@ class ChannelReceiptsSystemIT {
     // given: Rosa identified in a Telegram chat no other test uses
     ChannelMember rosa = rosa(Channel.TELEGRAM, "734561301");
     LocalDate paidOn = LocalDate.now(LIMA).minusDays(1);
-    byte[] photo = "a Telegram receipt photo, re-encoded as JPEG".getBytes(StandardCharsets.UTF_8);
+    byte[] photo = ReceiptFiles.jpeg("a Telegram receipt photo");
 
     // when
     String reply = rosa.sendsFile("boleta.jpg", "image/jpeg", photo, "Monto: 320\nFecha: " + paidOn);
@@ -110,7 +109,7 @@ class ChannelReceiptsSystemIT {
     // given
     ChannelMember rosa = rosa(Channel.TELEGRAM, "734561302");
     LocalDate paidOn = LocalDate.now(LIMA).minusDays(3);
-    byte[] pdf = "%PDF-1.7 a Telegram receipt document".getBytes(StandardCharsets.UTF_8);
+    byte[] pdf = ReceiptFiles.pdf("a Telegram receipt document");
 
     // when
     String reply = rosa.sendsFile("voucher.pdf", "application/pdf", pdf, "Monto: 780\nFecha: " + paidOn);

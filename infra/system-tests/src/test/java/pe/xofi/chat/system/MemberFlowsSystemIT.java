@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -101,7 +100,7 @@ class MemberFlowsSystemIT {
     SandboxMember rosa = member("51955566677");
     rosa.says("DNI 44556677 año 1972");
     LocalDate paidOn = LocalDate.now(LIMA).minusDays(1);
-    byte[] photo = "a receipt photo, bytes as a phone would send them".getBytes(StandardCharsets.UTF_8);
+    byte[] photo = ReceiptFiles.jpeg("a receipt photo on WHAPI");
 
     // when
     List<String> replies = rosa.sendsFile("boleta.jpg", "image/jpeg", photo, "Monto: 500\nFecha: " + paidOn, 1);

@@ -185,7 +185,7 @@ class SecuritySystemIT {
     String ticket = ChannelTicketsSystemIT.numberIn(b.says("Me cobraron dos veces la cuota de marzo"));
     LocalDate paidOn = LocalDate.now(LIMA).minusDays(2);
     String receipt = ChannelReceiptsSystemIT.numberIn(b.sendsFile("voucher.jpg", "image/jpeg",
-        "bruno's voucher".getBytes(StandardCharsets.UTF_8), "Monto: 432.19\nFecha: " + paidOn, 1).getFirst());
+        ReceiptFiles.jpeg("bruno's voucher"), "Monto: 432.19\nFecha: " + paidOn, 1).getFirst());
     SandboxMember a = member(ana.phone());
     a.says("DNI " + ana.dni() + " año " + ana.birthYear());
     String unknownCode = "PR-70" + bruno.loanCode().substring(5);

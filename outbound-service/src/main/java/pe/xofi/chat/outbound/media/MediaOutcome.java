@@ -14,8 +14,16 @@ public enum MediaOutcome {
   TOO_LARGE,
   /** No {@code payment_receipt} has the requested number. */
   UNKNOWN_RECEIPT,
-  /** The provider refused the download for another reason (401, 403, 400, an empty file). */
+  /** The provider refused the download for another reason (401, 403, 400, a redirect, an empty file). */
   REJECTED,
+  /**
+   * Nothing was requested, or the connection was refused before sending: the media id is not in
+   * the provider's format, or the URL is not one of the provider's media hosts (scheme, host, port,
+   * path, or a private address).
+   */
+  UNSAFE_SOURCE,
+  /** The file is not a JPEG, PNG, WebP or PDF, by its content type or by its first bytes. */
+  UNSUPPORTED_TYPE,
   /** The provider or the database was unavailable; retried in the partition. */
   TRANSIENT_ERROR;
 

@@ -64,7 +64,8 @@ public class ReceiptFileDownloader {
 
   /**
    * Gives up on {@code download}'s file: the receipt becomes FAILED with {@code reason} (a STORED one
-   * stays STORED) and the member gets {@link ResendReceiptReply}, carrying {@code traceId}.
+   * stays STORED) and the member gets {@link ResendReceiptReply}, saying why when {@code lastOutcome}
+   * is a file too large or of another type, and carrying {@code traceId}.
    */
   public void giveUp(MediaDownload download, MediaOutcome lastOutcome, String reason, String traceId) {
     // only a STORED receipt refuses FAILED; an unknown one still gets its member asked again
@@ -73,7 +74,7 @@ public class ReceiptFileDownloader {
       log.info("receipt {} is already STORED; not asking for its file again", download.receiptId());
       return;
     }
-    replies.publish(ResendReceiptReply.of(download, clock.instant()), traceId);
+    replies.publish(ResendReceiptReply.of(download, lastOutcome, maxBytes, clock.instant()), traceId);
     metrics.failed(download.provider(), lastOutcome);
     log.warn("receipt {} of {} FAILED ({}); asked the member to send the file again", download.receiptId(),
         MaskedKeys.of(download.conversationKey()), reason);

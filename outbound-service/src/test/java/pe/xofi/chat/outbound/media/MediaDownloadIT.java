@@ -10,7 +10,6 @@ import static pe.xofi.chat.outbound.support.FixedClock.NOW;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -20,14 +19,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import pe.xofi.chat.outbound.support.CapturingServer;
+import pe.xofi.chat.outbound.support.CapturingServer.Answer;
 import pe.xofi.chat.outbound.support.FixedClock;
 import pe.xofi.chat.outbound.support.InProcessSandbox;
 import pe.xofi.chat.outbound.support.LedgerDatabase;
 import pe.xofi.chat.outbound.support.MemberDatabase;
 import pe.xofi.chat.outbound.support.MemberDatabase.FileRow;
 import pe.xofi.chat.outbound.support.MemberDatabase.ReceiptRow;
+import pe.xofi.chat.outbound.support.ReceiptBytes;
 import pe.xofi.chat.outbound.support.Replies;
 import pe.xofi.chat.outbound.support.TopicReader;
 import pe.xofi.chat.schemas.Topics;
@@ -42,9 +45,11 @@ import pe.xofi.chat.testsupport.KafkaTestBroker;
 /**
  * The media stage end to end: {@code media-downloads} on the real broker, the file from the real
  * WHAPI sandbox, {@code receipt_file} and {@code payment_receipt} in a real PostgreSQL database with
- * conversation-service's schema.
+ * conversation-service's schema. The sandbox is on this machine, so the local stack's {@code local}
+ * profile is active, as it is in {@code ./xofi up}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles(MediaSources.LOCAL_PROFILE)
 @DirtiesContext
 @Import(FixedClock.class)
 class MediaDownloadIT {
@@ -55,6 +60,8 @@ class MediaDownloadIT {
   static final String MEDIA_GROUP = GROUP + "-media";
   static final int LIMIT = 4096;
   static final AtomicInteger RECEIPTS = new AtomicInteger();
+  /** Telegram's Bot API is down for the whole class: the transient path. */
+  static final int TELEGRAM_DOWN = Replies.closedPort();
 
   @DynamicPropertySource
   static void kafkaWhapiAndDatabase(DynamicPropertyRegistry registry) {
@@ -69,6 +76,7 @@ class MediaDownloadIT {
     registry.add("xofi.outbound.media.retry.max-interval", () -> "200ms");
     registry.add("xofi.outbound.whapi.base-url", SANDBOX::baseUrl);
     registry.add("xofi.outbound.whapi.token", () -> InProcessSandbox.TOKEN);
+    registry.add("xofi.outbound.telegram.base-url", () -> "http://localhost:" + TELEGRAM_DOWN);
     LedgerDatabase.register(registry, DB.database());
   }
 
@@ -99,29 +107,30 @@ class MediaDownloadIT {
     Replies.produce(Topics.MEDIA_DOWNLOADS, download.conversationKey(), download, "trace-" + download.receiptId());
   }
 
-  private static byte[] randomBytes(int size) {
-    byte[] bytes = new byte[size];
-    new Random(size).nextBytes(bytes);
-    return bytes;
+  private double downloads(String outcome) {
+    return downloads("whapi", outcome);
   }
 
-  private double downloads(String outcome) {
-    var counter = meters.find("xofi.outbound.media.downloads").tags("provider", "whapi", "outcome", outcome).counter();
+  private double downloads(String provider, String outcome) {
+    var counter = meters.find("xofi.outbound.media.downloads").tags("provider", provider, "outcome", outcome).counter();
     return counter == null ? 0.0 : counter.count();
   }
 
   private static OutboundMessage resendReply(String number, String phone) {
+    return resendReply(number, phone, "No pudimos recibir el archivo de tu comprobante *" + number + "*. "
+        + "Por favor, envíalo de nuevo con el monto y la fecha en el texto.");
+  }
+
+  private static OutboundMessage resendReply(String number, String phone, String text) {
     return new OutboundMessage(number + "#media-failed", Channel.WHATSAPP, Provider.WHAPI, "wa:" + phone, phone,
-        new OutboundContent.Text("No pudimos recibir el archivo de tu comprobante *" + number + "*. "
-            + "Por favor, envíalo de nuevo con el monto y la fecha en el texto."),
-        null, NOW);
+        new OutboundContent.Text(text), null, NOW);
   }
 
   @Test
   void shouldStoreTheExactBytesOfTheFileAndMarkTheReceiptStored() {
     // given
     String phone = Replies.uniquePhone();
-    byte[] jpeg = randomBytes(3000);
+    byte[] jpeg = ReceiptBytes.jpeg(3000);
     String mediaId = SANDBOX.upload(phone, "image/jpeg", jpeg);
     String number = newReceipt(mediaId, "image/jpeg");
     double stored = downloads("stored");
@@ -140,7 +149,7 @@ class MediaDownloadIT {
   void shouldDownloadFromTheLinkWhenTheRequestCarriesOne() {
     // given
     String phone = Replies.uniquePhone();
-    byte[] pdf = randomBytes(1200);
+    byte[] pdf = ReceiptBytes.pdf(1200);
     String mediaId = SANDBOX.upload(phone, "application/pdf", pdf);
     String number = newReceipt(mediaId, "application/pdf");
     // when
@@ -154,7 +163,7 @@ class MediaDownloadIT {
   void shouldKeepOneFileWhenTheSameRequestArrivesTwice() {
     // given
     String phone = Replies.uniquePhone();
-    byte[] png = randomBytes(500);
+    byte[] png = ReceiptBytes.png(500);
     String mediaId = SANDBOX.upload(phone, "image/png", png);
     String number = newReceipt(mediaId, "image/png");
     MediaDownload download = download(number, phone, mediaId, null, "image/png");
@@ -195,44 +204,104 @@ class MediaDownloadIT {
   void shouldFailTheReceiptWhenTheFileIsLargerThanTheLimit() {
     // given
     String phone = Replies.uniquePhone();
-    String mediaId = SANDBOX.upload(phone, "image/jpeg", randomBytes(LIMIT + 1));
+    String mediaId = SANDBOX.upload(phone, "image/jpeg", ReceiptBytes.jpeg(LIMIT + 1));
     String number = newReceipt(mediaId, "image/jpeg");
     // when
     request(download(number, phone, mediaId, null, "image/jpeg"));
     // then
     try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
       assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
-          .containsExactly(resendReply(number, phone));
+          .containsExactly(resendReply(number, phone, "No pudimos recibir el archivo de tu comprobante *" + number
+              + "* porque pesa más de 4 KB. Por favor, envía una foto o un PDF más liviano con el monto y la fecha "
+              + "en el texto."));
     }
     assertThat(DB.receipt(number)).isEqualTo(new ReceiptRow("FAILED", "file larger than 4096 bytes", NOW));
     assertThat(DB.files(number)).isEmpty();
   }
 
   @Test
-  void shouldGiveUpAfterTheLastAttemptWhenWhapiStaysUnreachable() {
+  void shouldGiveUpAfterTheLastAttemptWhenTheProviderStaysUnreachable() {
+    // given
+    String chat = Replies.uniquePhone();
+    String number = newReceipt("AgACAgEAAxkBAAIB", "image/jpeg");
+    double transientErrors = downloads("telegram", "transient_error");
+    // when
+    Replies.produce(Topics.MEDIA_DOWNLOADS, "tg:" + chat, new MediaDownload(number, "tg:" + chat, Provider.TELEGRAM,
+        "AgACAgEAAxkBAAIB", null, "image/jpeg", Replies.CREATED_AT), "trace-" + number);
+    // then
+    try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
+      assertThat(replies.awaitAtLeast(1, "tg:" + chat)).extracting(ConsumerRecord::value)
+          .containsExactly(new OutboundMessage(number + "#media-failed", Channel.TELEGRAM, Provider.TELEGRAM,
+              "tg:" + chat, chat, resendReply(number, chat).content(), null, NOW));
+    }
+    ReceiptRow receipt = DB.receipt(number);
+    assertThat(receipt.status()).isEqualTo("FAILED");
+    assertThat(receipt.failureReason()).startsWith("gave up after 3 attempt(s): Telegram unreachable: ");
+    assertThat(downloads("telegram", "transient_error")).isEqualTo(transientErrors + 3);
+  }
+
+  @Test
+  void shouldNeverRequestALinkIntoTheClusterAndStoreTheFileWhapiHasForTheId() {
+    // given: a forged webhook's link points at a service on this machine
+    String phone = Replies.uniquePhone();
+    byte[] jpeg = ReceiptBytes.jpeg(700);
+    String mediaId = SANDBOX.upload(phone, "image/jpeg", jpeg);
+    String number = newReceipt(mediaId, "image/jpeg");
+    try (CapturingServer cluster = CapturingServer.answering(
+        Answer.json("{\"conversation\":\"another member's transcript\"}"))) {
+      // when
+      request(download(number, phone, mediaId, cluster.url() + "/ops/conversations/51912345678", "image/jpeg"));
+      // then
+      await().atMost(KafkaTestBroker.patience()).until(() -> DB.receipt(number).status().equals("STORED"));
+      assertThat(cluster.requests()).isEmpty();
+      assertThat(DB.files(number)).containsExactly(FileRow.of(jpeg, ReceiptFile.sha256(jpeg), "image/jpeg", NOW));
+    }
+  }
+
+  @Test
+  void shouldFailTheReceiptAndNeverCallWhapiForAMediaIdThatClimbsOutOfTheMediaPath() {
     // given
     String phone = Replies.uniquePhone();
-    String number = newReceipt("jpeg-1", "image/jpeg");
-    String link = "http://localhost:" + Replies.closedPort() + "/media/jpeg-1";
-    double transientErrors = downloads("transient_error");
+    String number = newReceipt("../settings", "image/jpeg");
     // when
-    request(download(number, phone, "jpeg-1", link, "image/jpeg"));
+    request(download(number, phone, "../settings", null, "image/jpeg"));
     // then
     try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
       assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
           .containsExactly(resendReply(number, phone));
     }
-    ReceiptRow receipt = DB.receipt(number);
-    assertThat(receipt.status()).isEqualTo("FAILED");
-    assertThat(receipt.failureReason()).startsWith("gave up after 3 attempt(s): WHAPI unreachable: ");
-    assertThat(downloads("transient_error")).isEqualTo(transientErrors + 3);
+    assertThat(DB.receipt(number)).isEqualTo(new ReceiptRow("FAILED", "WHAPI media id is not in WHAPI's format", NOW));
+    assertThat(DB.files(number)).isEmpty();
+  }
+
+  @Test
+  void shouldFailTheReceiptAndTellTheMemberWhenTheFileIsAnHtmlPageNamedAsAPng() {
+    // given
+    String phone = Replies.uniquePhone();
+    String mediaId = SANDBOX.upload(phone, "image/png",
+        "<html><script>document.location='//attacker.example'</script></html>".getBytes(StandardCharsets.UTF_8));
+    String number = newReceipt(mediaId, "image/png");
+    // when
+    request(download(number, phone, mediaId, null, "image/png"));
+    // then
+    try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
+          .containsExactly(resendReply(number, phone, "No pudimos recibir el archivo de tu comprobante *" + number
+              + "* porque no es una foto ni un PDF. Aceptamos fotos JPG, PNG o WebP y archivos PDF: envíalo de nuevo "
+              + "en uno de esos formatos con el monto y la fecha en el texto."));
+    }
+    assertThat(DB.receipt(number)).isEqualTo(new ReceiptRow("FAILED",
+        "WHAPI sent a file that is not a JPEG, PNG, WebP or PDF (image/png by its type)", NOW));
+    assertThat(DB.files(number)).isEmpty();
+    assertThat(meters.get("xofi.outbound.media.failed.receipts")
+        .tags("provider", "whapi", "outcome", "unsupported_type").counter().count()).isEqualTo(1.0);
   }
 
   @Test
   void shouldAskTheMemberAgainWhenTheReceiptIsUnknown() {
     // given
     String phone = Replies.uniquePhone();
-    String mediaId = SANDBOX.upload(phone, "image/jpeg", randomBytes(100));
+    String mediaId = SANDBOX.upload(phone, "image/jpeg", ReceiptBytes.jpeg(100));
     // when
     request(download("RC-999999", phone, mediaId, null, "image/jpeg"));
     // then
@@ -249,7 +318,7 @@ class MediaDownloadIT {
     // given
     String phone = Replies.uniquePhone();
     byte[] poison = "{\"receiptId\": {\"not\": \"a string\"}}".getBytes(StandardCharsets.UTF_8);
-    byte[] file = randomBytes(120);
+    byte[] file = ReceiptBytes.jpeg(120);
     String mediaId = SANDBOX.upload(phone, "image/jpeg", file);
     String number = newReceipt(mediaId, "image/jpeg");
     // when

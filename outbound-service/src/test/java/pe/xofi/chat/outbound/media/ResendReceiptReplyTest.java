@@ -3,6 +3,7 @@ package pe.xofi.chat.outbound.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.Provider;
@@ -40,5 +41,28 @@ class ResendReceiptReplyTest {
     assertThat(reply.channel()).isEqualTo(Channel.TELEGRAM);
     assertThat(reply.recipient()).isEqualTo("123456789");
     assertThat(reply.conversationKey()).isEqualTo("tg:123456789");
+  }
+
+  @Test
+  void shouldTellTheMemberWhyWhenTheFileIsTooLargeOrNotAPhotoOrPdf() {
+    // given
+    MediaDownload download = new MediaDownload("RC-000003", "wa:51987654321", Provider.WHAPI,
+        "jpeg-0a1b", null, "image/jpeg", NOW);
+    // when
+    List<String> texts = List.of(MediaOutcome.TOO_LARGE, MediaOutcome.UNSUPPORTED_TYPE, MediaOutcome.UNSAFE_SOURCE,
+            MediaOutcome.NOT_FOUND).stream()
+        .map(outcome -> ResendReceiptReply.of(download, outcome, 10 * 1024 * 1024, NOW).content().fallbackText())
+        .toList();
+    // then
+    assertThat(texts).containsExactly(
+        "No pudimos recibir el archivo de tu comprobante *RC-000003* porque pesa más de 10 MB. "
+            + "Por favor, envía una foto o un PDF más liviano con el monto y la fecha en el texto.",
+        "No pudimos recibir el archivo de tu comprobante *RC-000003* porque no es una foto ni un PDF. "
+            + "Aceptamos fotos JPG, PNG o WebP y archivos PDF: envíalo de nuevo en uno de esos formatos con el "
+            + "monto y la fecha en el texto.",
+        "No pudimos recibir el archivo de tu comprobante *RC-000003*. "
+            + "Por favor, envíalo de nuevo con el monto y la fecha en el texto.",
+        "No pudimos recibir el archivo de tu comprobante *RC-000003*. "
+            + "Por favor, envíalo de nuevo con el monto y la fecha en el texto.");
   }
 }

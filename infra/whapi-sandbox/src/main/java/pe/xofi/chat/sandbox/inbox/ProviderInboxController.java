@@ -69,7 +69,7 @@ class ProviderInboxController {
       StoredMedia file = media.store(request.file().mimeType(), request.file().name(), request.file().bytes());
       String type = file.isImage() ? "image" : "document";
       ObjectNode content = message.put("type", type).putObject(type)
-          .put("mime_type", file.mimeType()).put("sha256", file.sha256()).put("id", file.id());
+          .put("mime_type", file.mimeType()).put("sha256", file.sha256()).put("id", file.metaId());
       if (request.caption() != null && !request.caption().isBlank()) {
         content.put("caption", request.caption());
       }

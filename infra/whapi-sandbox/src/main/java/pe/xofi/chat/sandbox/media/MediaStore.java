@@ -44,7 +44,11 @@ public class MediaStore {
     return media;
   }
 
+  /** The file with WHAPI media id {@code id}, or with Meta media id {@code id} (digits). */
   public synchronized Optional<StoredMedia> find(String id) {
+    if (!id.isEmpty() && id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return files.values().stream().filter(media -> media.metaId().equals(id)).findFirst();
+    }
     return Optional.ofNullable(files.get(id));
   }
 

@@ -19,4 +19,13 @@ public record StoredMedia(String id, String mimeType, String fileName, byte[] by
   public long size() {
     return bytes.length;
   }
+
+  /**
+   * The id Meta's Graph API knows this file by: digits, as every Graph object id (the outbound
+   * service refuses any other Meta media id), taken from the first 15 hex digits of {@link #id()}.
+   */
+  public String metaId() {
+    String hex = id.substring(id.lastIndexOf('-') + 1);
+    return Long.toString(Long.parseLong(hex.substring(0, Math.min(15, hex.length())), 16));
+  }
 }

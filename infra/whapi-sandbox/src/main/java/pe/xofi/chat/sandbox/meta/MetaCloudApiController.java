@@ -92,7 +92,7 @@ class MetaCloudApiController {
             "mime_type", file.mimeType(),
             "sha256", file.sha256(),
             "file_size", Long.toString(file.size()),
-            "id", file.id())))
+            "id", file.metaId())))
         .orElseGet(() -> error(HttpStatus.NOT_FOUND, 100, "Unsupported get request. Object with ID '" + id + "' does not exist"));
   }
 

@@ -6,10 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import pe.xofi.chat.outbound.media.MediaProperties;
+import pe.xofi.chat.outbound.media.MediaSources;
 import reactor.netty.http.client.HttpClient;
 
 /** The Meta Cloud API sender and media fetcher, bound to the configured Graph URL, version and token. */
@@ -32,10 +34,14 @@ class MetaConfiguration {
     return new MetaClient(web, properties.version(), properties.phoneNumberId(), properties.timeout());
   }
 
+  /** Downloads go only to the Graph API and Meta's media hosts ({@code xofi.outbound.media.hosts.meta}). */
   @Bean
-  MetaMediaFetcher metaMediaFetcher(MetaProperties properties, MediaProperties media, WebClient.Builder builder) {
-    WebClient web = builder.clone().clientConnector(connector(media.timeout())).build();
-    return new MetaMediaFetcher(web, properties.baseUrl(), properties.version(), properties.token(), media.timeout());
+  MetaMediaFetcher metaMediaFetcher(
+      MetaProperties properties, MediaProperties media, WebClient.Builder builder, Environment environment) {
+    MediaSources sources = new MediaSources("Meta", properties.baseUrl(),
+        MediaProperties.Hosts.parse(media.hosts().meta()), MediaSources.isLocal(environment));
+    WebClient web = builder.clone().clientConnector(sources.connector(media.timeout())).build();
+    return new MetaMediaFetcher(web, sources, properties.version(), properties.token(), media.timeout());
   }
 
   static ReactorClientHttpConnector connector(Duration timeout) {

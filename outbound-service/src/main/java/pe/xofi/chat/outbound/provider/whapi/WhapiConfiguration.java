@@ -6,10 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import pe.xofi.chat.outbound.media.MediaProperties;
+import pe.xofi.chat.outbound.media.MediaSources;
 import reactor.netty.http.client.HttpClient;
 
 /** The WHAPI sender and media fetcher, bound to the configured base URL and token. */
@@ -42,13 +44,17 @@ class WhapiConfiguration {
     return new WhapiClient(web, properties.timeout(), properties.interactive(), clock);
   }
 
-  /** Downloads get their own, longer, budget: a 10 MiB file takes longer than a send. */
+  /**
+   * Downloads get their own, longer, budget (a 10 MiB file takes longer than a send) and go only to
+   * WHAPI and its media hosts ({@code xofi.outbound.media.hosts.whapi}).
+   */
   @Bean
-  WhapiMediaFetcher whapiMediaFetcher(WhapiProperties properties, MediaProperties media, WebClient.Builder builder) {
-    HttpClient http = HttpClient.create()
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) media.timeout().toMillis())
-        .responseTimeout(media.timeout());
-    WebClient web = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
-    return new WhapiMediaFetcher(web, properties.baseUrl(), properties.token(), media.timeout());
+  WhapiMediaFetcher whapiMediaFetcher(
+      WhapiProperties properties, MediaProperties media, WebClient.Builder builder, Environment environment) {
+    MediaSources sources = new MediaSources("WHAPI", properties.baseUrl(),
+        MediaProperties.Hosts.parse(media.hosts().whapi()), MediaSources.isLocal(environment));
+    WebClient web = builder.clone().clientConnector(sources.connector(media.timeout())).build();
+    log.info("WHAPI media downloads from {} and {}", properties.baseUrl(), media.hosts().whapi());
+    return new WhapiMediaFetcher(web, sources, properties.token(), media.timeout());
   }
 }

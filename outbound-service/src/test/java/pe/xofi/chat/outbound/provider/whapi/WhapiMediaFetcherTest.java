@@ -8,14 +8,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.util.unit.DataSize;
 import pe.xofi.chat.outbound.media.FetchedMedia;
@@ -24,7 +25,11 @@ import pe.xofi.chat.outbound.media.MediaOutcome;
 import pe.xofi.chat.outbound.media.MediaProperties;
 import pe.xofi.chat.outbound.media.PermanentMediaFailure;
 import pe.xofi.chat.outbound.media.TransientMediaFailure;
+import pe.xofi.chat.outbound.support.CapturingServer;
+import pe.xofi.chat.outbound.support.CapturingServer.Answer;
+import pe.xofi.chat.outbound.support.CapturingServer.Captured;
 import pe.xofi.chat.outbound.support.InProcessSandbox;
+import pe.xofi.chat.outbound.support.ReceiptBytes;
 import pe.xofi.chat.outbound.support.Replies;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.media.MediaDownload;
@@ -34,15 +39,20 @@ class WhapiMediaFetcherTest {
 
   static final InProcessSandbox SANDBOX = InProcessSandbox.shared();
   static final int LIMIT = 4096;
+  /** The sandbox and the test servers are on this machine: the local stack's profile. */
+  static final MockEnvironment LOCAL = new MockEnvironment();
 
-  /** Serves {@code /chunked} without a Content-Length, {@code /busy} as 503, and records Authorization headers. */
+  static {
+    LOCAL.setActiveProfiles("local");
+  }
+
+  /** A misbehaving WHAPI: {@code /media/chunked} without a Content-Length, {@code /media/busy} as 503. */
   static HttpServer other;
-  static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startOtherServer() throws IOException {
     other = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-    other.createContext("/chunked", exchange -> {
+    other.createContext("/media/chunked", exchange -> {
       exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
       exchange.sendResponseHeaders(200, 0);
       try (OutputStream body = exchange.getResponseBody()) {
@@ -53,14 +63,7 @@ class WhapiMediaFetcherTest {
         // the fetcher hangs up once it has read past the limit
       }
     });
-    other.createContext("/small", exchange -> {
-      AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-      byte[] body = {1, 2, 3};
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    other.createContext("/busy", exchange -> {
+    other.createContext("/media/busy", exchange -> {
       exchange.sendResponseHeaders(503, -1);
       exchange.close();
     });
@@ -73,10 +76,14 @@ class WhapiMediaFetcherTest {
   }
 
   private static WhapiMediaFetcher fetcher(String token) {
+    return fetcher(SANDBOX.baseUrl(), token);
+  }
+
+  private static WhapiMediaFetcher fetcher(String baseUrl, String token) {
     MediaProperties media = new MediaProperties("g", DataSize.ofBytes(LIMIT), Duration.ofSeconds(5),
-        Duration.ofSeconds(5), new MediaProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));
-    WhapiProperties whapi = new WhapiProperties(URI.create(SANDBOX.baseUrl()), token, Duration.ofSeconds(5), false);
-    return new WhapiConfiguration().whapiMediaFetcher(whapi, media, WebClient.builder());
+        Duration.ofSeconds(5), new MediaProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)), null);
+    WhapiProperties whapi = new WhapiProperties(URI.create(baseUrl), token, Duration.ofSeconds(5), false);
+    return new WhapiConfiguration().whapiMediaFetcher(whapi, media, WebClient.builder(), LOCAL);
   }
 
   private static MediaDownload download(String mediaId, String link) {
@@ -90,14 +97,23 @@ class WhapiMediaFetcherTest {
     return bytes;
   }
 
-  private static String otherUrl(String path) {
-    return "http://localhost:" + other.getAddress().getPort() + path;
+  private static String otherUrl() {
+    return "http://localhost:" + other.getAddress().getPort();
+  }
+
+  /** WHAPI at {@code baseUrl} as in production: HTTPS and public addresses only, {@code hosts} for links. */
+  private static WhapiMediaFetcher productionFetcher(String baseUrl, List<String> hosts) {
+    MediaProperties media = new MediaProperties("g", DataSize.ofBytes(LIMIT), Duration.ofSeconds(5),
+        Duration.ofSeconds(5), new MediaProperties.Retry(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)),
+        new MediaProperties.Hosts(hosts, List.of(), List.of()));
+    WhapiProperties whapi = new WhapiProperties(URI.create(baseUrl), InProcessSandbox.TOKEN, Duration.ofSeconds(5), false);
+    return new WhapiConfiguration().whapiMediaFetcher(whapi, media, WebClient.builder(), new MockEnvironment());
   }
 
   @Test
   void shouldDownloadTheExactBytesByMediaIdWithTheirContentType() {
     // given
-    byte[] pdf = randomBytes(LIMIT);
+    byte[] pdf = ReceiptBytes.pdf(LIMIT);
     String mediaId = SANDBOX.upload(Replies.uniquePhone(), "application/pdf", pdf);
     // when
     FetchedMedia media = fetcher(InProcessSandbox.TOKEN).fetch(download(mediaId, null), LIMIT);
@@ -109,25 +125,13 @@ class WhapiMediaFetcherTest {
   @Test
   void shouldDownloadFromTheLinkWhenTheWebhookCarriedOne() {
     // given
-    byte[] jpeg = randomBytes(100);
+    byte[] jpeg = ReceiptBytes.jpeg(100);
     String mediaId = SANDBOX.upload(Replies.uniquePhone(), "image/jpeg", jpeg);
-    // when
+    // when: the link is on WHAPI's own origin (the sandbox's, in the local profile)
     FetchedMedia media = fetcher(InProcessSandbox.TOKEN)
         .fetch(download("jpeg-not-this-one", SANDBOX.mediaUrl(mediaId)), LIMIT);
     // then
     assertThat(media.bytes()).isEqualTo(jpeg);
-  }
-
-  @Test
-  void shouldNotSendTheTokenToALinkOutsideWhapi() {
-    // given
-    int before = AUTHORIZATIONS.size();
-    // when
-    FetchedMedia media = fetcher(InProcessSandbox.TOKEN).fetch(download("x", otherUrl("/small")), LIMIT);
-    // then
-    assertThat(media.bytes()).isEqualTo(new byte[] {1, 2, 3});
-    assertThat(media.mimeType()).isEqualTo("image/jpeg");
-    assertThat(AUTHORIZATIONS.subList(before, AUTHORIZATIONS.size())).containsExactly("null");
   }
 
   @Test
@@ -147,7 +151,7 @@ class WhapiMediaFetcherTest {
   void shouldStopReadingAtTheLimitWhenNoLengthIsAnnounced() {
     // when
     MediaFailure failure = catchThrowableOfType(MediaFailure.class,
-        () -> fetcher(InProcessSandbox.TOKEN).fetch(download("x", otherUrl("/chunked")), LIMIT));
+        () -> fetcher(otherUrl(), InProcessSandbox.TOKEN).fetch(download("chunked", null), LIMIT));
     // then
     assertThat(failure).isInstanceOf(PermanentMediaFailure.class);
     assertThat(failure.outcome()).isEqualTo(MediaOutcome.TOO_LARGE);
@@ -180,7 +184,7 @@ class WhapiMediaFetcherTest {
   void shouldFailTransientlyWhenTheServerIsBusy() {
     // when
     MediaFailure failure = catchThrowableOfType(MediaFailure.class,
-        () -> fetcher(InProcessSandbox.TOKEN).fetch(download("x", otherUrl("/busy")), LIMIT));
+        () -> fetcher(otherUrl(), InProcessSandbox.TOKEN).fetch(download("busy", null), LIMIT));
     // then
     assertThat(failure).isInstanceOf(TransientMediaFailure.class);
     assertThat(failure.getMessage()).isEqualTo("WHAPI answered 503");
@@ -190,10 +194,114 @@ class WhapiMediaFetcherTest {
   void shouldFailTransientlyWhenWhapiIsUnreachable() {
     // when
     MediaFailure failure = catchThrowableOfType(MediaFailure.class,
-        () -> fetcher(InProcessSandbox.TOKEN).fetch(
-            download("x", "http://localhost:" + Replies.closedPort() + "/media/x"), LIMIT));
+        () -> fetcher("http://localhost:" + Replies.closedPort(), InProcessSandbox.TOKEN).fetch(download("x", null), LIMIT));
     // then
     assertThat(failure).isInstanceOf(TransientMediaFailure.class);
     assertThat(failure.getMessage()).startsWith("WHAPI unreachable: ");
+  }
+
+  @Test
+  void shouldNeverRequestALinkToALoopbackServerAndFetchTheFileFromWhapiInstead() {
+    // given: a forged webhook whose link points into the cluster
+    byte[] jpeg = ReceiptBytes.jpeg(200);
+    String mediaId = SANDBOX.upload(Replies.uniquePhone(), "image/jpeg", jpeg);
+    try (CapturingServer target = CapturingServer.answering(Answer.of(200, "image/jpeg", ReceiptBytes.jpeg(50)))) {
+      // when
+      FetchedMedia media = fetcher(InProcessSandbox.TOKEN).fetch(download(mediaId, target.url() + "/"), LIMIT);
+      // then
+      assertThat(target.requests()).isEmpty();
+      assertThat(media.bytes()).isEqualTo(jpeg);
+    }
+  }
+
+  @Test
+  void shouldRefuseAnAllowedLinkHostThatResolvesToALoopbackAddressOutsideTheLocalProfile() {
+    // given: an operator allow-listed a name that points into the machine (or was re-pointed there)
+    try (CapturingServer target = CapturingServer.answering(Answer.of(200, "image/jpeg", ReceiptBytes.jpeg(50)))) {
+      String port = target.url().substring(target.url().lastIndexOf(':') + 1);
+      WhapiMediaFetcher fetcher = productionFetcher("https://gate.whapi.cloud", List.of("localhost:" + port));
+      // when
+      MediaFailure failure = catchThrowableOfType(MediaFailure.class,
+          () -> fetcher.fetch(download("jpeg-1", "https://localhost:" + port + "/x.jpeg"), LIMIT));
+      // then
+      assertThat(target.requests()).isEmpty();
+      assertThat(failure).isInstanceOf(PermanentMediaFailure.class);
+      assertThat(failure.outcome()).isEqualTo(MediaOutcome.UNSAFE_SOURCE);
+      assertThat(failure.getMessage())
+          .isEqualTo("WHAPI media URL refused: host localhost resolves to an address that is not public");
+    }
+  }
+
+  @Test
+  void shouldRefuseAPlainHttpWhapiOutsideTheLocalProfile() {
+    // given: WHAPI_BASE_URL of a production service pointed at a plain-HTTP listener
+    try (CapturingServer whapi = CapturingServer.answering(Answer.of(200, "image/jpeg", ReceiptBytes.jpeg(50)))) {
+      // when
+      MediaFailure failure = catchThrowableOfType(MediaFailure.class,
+          () -> productionFetcher(whapi.url(), List.of()).fetch(download("jpeg-1", null), LIMIT));
+      // then
+      assertThat(whapi.requests()).isEmpty();
+      assertThat(failure.outcome()).isEqualTo(MediaOutcome.UNSAFE_SOURCE);
+      assertThat(failure.getMessage()).isEqualTo("WHAPI media URL refused: not HTTPS");
+    }
+  }
+
+  @Test
+  void shouldNeverSendARequestForAMediaIdThatClimbsOutOfTheMediaPath() {
+    // given: WHAPI is a capturing server, so any request at all would show
+    try (CapturingServer whapi = CapturingServer.answering(Answer.json("{\"webhooks\":[]}"))) {
+      // when
+      MediaFailure failure = catchThrowableOfType(MediaFailure.class,
+          () -> fetcher(whapi.url(), InProcessSandbox.TOKEN).fetch(download("../settings", null), LIMIT));
+      // then
+      assertThat(whapi.requests()).isEmpty();
+      assertThat(failure).isInstanceOf(PermanentMediaFailure.class);
+      assertThat(failure.outcome()).isEqualTo(MediaOutcome.UNSAFE_SOURCE);
+      assertThat(failure.getMessage()).isEqualTo("WHAPI media id is not in WHAPI's format");
+    }
+  }
+
+  @Test
+  void shouldRefuseAnHtmlPageServedAsAPng() {
+    // given
+    String mediaId = SANDBOX.upload(Replies.uniquePhone(), "image/png",
+        "<html><body>not a receipt</body></html>".getBytes(StandardCharsets.UTF_8));
+    // when
+    MediaFailure failure = catchThrowableOfType(MediaFailure.class,
+        () -> fetcher(InProcessSandbox.TOKEN).fetch(download(mediaId, null), LIMIT));
+    // then
+    assertThat(failure).isInstanceOf(PermanentMediaFailure.class);
+    assertThat(failure.outcome()).isEqualTo(MediaOutcome.UNSUPPORTED_TYPE);
+    assertThat(failure.getMessage()).isEqualTo("WHAPI sent a file that is not a JPEG, PNG, WebP or PDF (image/png by its type)");
+  }
+
+  @Test
+  void shouldRefuseAContentTypeOtherThanAReceiptFileWithoutReadingIt() {
+    // given
+    try (CapturingServer whapi = CapturingServer.answering(
+        Answer.of(200, "text/html", "<html></html>".getBytes(StandardCharsets.UTF_8)))) {
+      // when
+      MediaFailure failure = catchThrowableOfType(MediaFailure.class,
+          () -> fetcher(whapi.url(), InProcessSandbox.TOKEN).fetch(download("jpeg-1", null), LIMIT));
+      // then
+      assertThat(failure.outcome()).isEqualTo(MediaOutcome.UNSUPPORTED_TYPE);
+      assertThat(failure.getMessage()).isEqualTo("WHAPI served text/html, not a JPEG, PNG, WebP or PDF");
+    }
+  }
+
+  @Test
+  void shouldNotFollowARedirect() {
+    // given: WHAPI answers with a redirect to another server
+    try (CapturingServer target = CapturingServer.answering(Answer.of(200, "image/jpeg", ReceiptBytes.jpeg(50)));
+        CapturingServer whapi = CapturingServer.answering(Answer.redirect(target.url() + "/loot"))) {
+      // when
+      MediaFailure failure = catchThrowableOfType(MediaFailure.class,
+          () -> fetcher(whapi.url(), InProcessSandbox.TOKEN).fetch(download("jpeg-1", null), LIMIT));
+      // then
+      assertThat(target.requests()).isEmpty();
+      assertThat(whapi.requests()).containsExactly(new Captured("GET", "/media/jpeg-1", "Bearer " + InProcessSandbox.TOKEN));
+      assertThat(failure.outcome()).isEqualTo(MediaOutcome.REJECTED);
+      assertThat(failure.getMessage()).isEqualTo("WHAPI answered 302");
+    }
   }
 }
