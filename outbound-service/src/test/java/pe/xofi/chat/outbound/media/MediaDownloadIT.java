@@ -85,9 +85,9 @@ class MediaDownloadIT {
     DB.drop();
   }
 
-  private static String newReceipt(String mediaId, String mimeType) {
+  private static String newReceipt(String phone, String mediaId, String mimeType) {
     String number = "RC-%06d".formatted(RECEIPTS.incrementAndGet());
-    DB.pendingReceipt(number, mediaId, mimeType);
+    DB.pendingReceipt(number, "wa:" + phone, mediaId, mimeType);
     return number;
   }
 
@@ -123,7 +123,7 @@ class MediaDownloadIT {
     String phone = Replies.uniquePhone();
     byte[] jpeg = randomBytes(3000);
     String mediaId = SANDBOX.upload(phone, "image/jpeg", jpeg);
-    String number = newReceipt(mediaId, "image/jpeg");
+    String number = newReceipt(phone, mediaId, "image/jpeg");
     double stored = downloads("stored");
     // when
     request(download(number, phone, mediaId, null, "image/jpeg"));
@@ -142,7 +142,7 @@ class MediaDownloadIT {
     String phone = Replies.uniquePhone();
     byte[] pdf = randomBytes(1200);
     String mediaId = SANDBOX.upload(phone, "application/pdf", pdf);
-    String number = newReceipt(mediaId, "application/pdf");
+    String number = newReceipt(phone, mediaId, "application/pdf");
     // when
     request(download(number, phone, "pdf-not-this-id", SANDBOX.mediaUrl(mediaId), "application/pdf"));
     // then
@@ -156,7 +156,7 @@ class MediaDownloadIT {
     String phone = Replies.uniquePhone();
     byte[] png = randomBytes(500);
     String mediaId = SANDBOX.upload(phone, "image/png", png);
-    String number = newReceipt(mediaId, "image/png");
+    String number = newReceipt(phone, mediaId, "image/png");
     MediaDownload download = download(number, phone, mediaId, null, "image/png");
     double alreadyStored = downloads("already_stored");
     // when
@@ -173,7 +173,7 @@ class MediaDownloadIT {
     // given
     String phone = Replies.uniquePhone();
     String unknown = "jpeg-00000000000000000000000000000000";
-    String number = newReceipt(unknown, "image/jpeg");
+    String number = newReceipt(phone, unknown, "image/jpeg");
     OutboundMessage expected = resendReply(number, phone);
     // when
     request(download(number, phone, unknown, null, "image/jpeg"));
@@ -196,7 +196,7 @@ class MediaDownloadIT {
     // given
     String phone = Replies.uniquePhone();
     String mediaId = SANDBOX.upload(phone, "image/jpeg", randomBytes(LIMIT + 1));
-    String number = newReceipt(mediaId, "image/jpeg");
+    String number = newReceipt(phone, mediaId, "image/jpeg");
     // when
     request(download(number, phone, mediaId, null, "image/jpeg"));
     // then
@@ -212,7 +212,7 @@ class MediaDownloadIT {
   void shouldGiveUpAfterTheLastAttemptWhenWhapiStaysUnreachable() {
     // given
     String phone = Replies.uniquePhone();
-    String number = newReceipt("jpeg-1", "image/jpeg");
+    String number = newReceipt(phone, "jpeg-1", "image/jpeg");
     String link = "http://localhost:" + Replies.closedPort() + "/media/jpeg-1";
     double transientErrors = downloads("transient_error");
     // when
@@ -233,6 +233,7 @@ class MediaDownloadIT {
     // given
     String phone = Replies.uniquePhone();
     String mediaId = SANDBOX.upload(phone, "image/jpeg", randomBytes(100));
+    double unknown = unknownReceipts();
     // when
     request(download("RC-999999", phone, mediaId, null, "image/jpeg"));
     // then
@@ -240,8 +241,34 @@ class MediaDownloadIT {
       assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
           .containsExactly(resendReply("RC-999999", phone));
     }
-    assertThat(meters.get("xofi.outbound.media.failed.receipts")
-        .tags("provider", "whapi", "outcome", "unknown_receipt").counter().count()).isEqualTo(1.0);
+    assertThat(unknownReceipts()).isEqualTo(unknown + 1);
+  }
+
+  @Test
+  void shouldStoreNoFileOnAReceiptOfAnotherConversation() {
+    // given: José's receipt waits for its file, and María uploaded a file of her own (security
+    // review H3, attack b': a reused message id once queued her file under his receipt number)
+    String victim = Replies.uniquePhone();
+    String attacker = Replies.uniquePhone();
+    String number = newReceipt(victim, "png-doesnotexist", "image/png");
+    ReceiptRow before = DB.receipt(number);
+    String mediaId = SANDBOX.upload(attacker, "image/png", randomBytes(300));
+    // when: a download from María's conversation names José's receipt
+    request(download(number, attacker, mediaId, null, "image/png"));
+    // then: her conversation has no such receipt, so she is asked again, and José's receipt is as it was
+    try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
+      assertThat(replies.awaitAtLeast(1, "wa:" + attacker)).extracting(ConsumerRecord::value)
+          .containsExactly(resendReply(number, attacker));
+    }
+    assertThat(DB.receipt(number)).isEqualTo(before);
+    assertThat(before.status()).isEqualTo("PENDING_FILE");
+    assertThat(DB.files(number)).isEmpty();
+  }
+
+  private double unknownReceipts() {
+    var counter = meters.find("xofi.outbound.media.failed.receipts")
+        .tags("provider", "whapi", "outcome", "unknown_receipt").counter();
+    return counter == null ? 0.0 : counter.count();
   }
 
   @Test
@@ -251,7 +278,7 @@ class MediaDownloadIT {
     byte[] poison = "{\"receiptId\": {\"not\": \"a string\"}}".getBytes(StandardCharsets.UTF_8);
     byte[] file = randomBytes(120);
     String mediaId = SANDBOX.upload(phone, "image/jpeg", file);
-    String number = newReceipt(mediaId, "image/jpeg");
+    String number = newReceipt(phone, mediaId, "image/jpeg");
     // when
     RecordMetadata source = DeadLetterReader.produceBytes(Topics.MEDIA_DOWNLOADS, "wa:" + phone, poison);
     request(download(number, phone, mediaId, null, "image/jpeg"));
