@@ -58,7 +58,8 @@ class MemberConfigurationIT {
     }
 
     // then
-    assertThat(migrations).isEqualTo(List.of("1 member domain true", "2 conversation message true"));
+    assertThat(migrations)
+        .isEqualTo(List.of("1 member domain true", "2 conversation message true", "4 scoped idempotency true"));
     assertThat(tables)
         .isEqualTo(
             List.of(

@@ -22,6 +22,10 @@ public class SentLedger {
   private static final String THE_REPLY =
       "conversation_key = :key AND reply_id_sha256 = outbound.reply_key(CAST(:replyId AS text))";
 
+  private static final String FIND =
+      "SELECT reply_id, conversation_key, provider, provider_message_id, sent_at FROM outbound.sent_message WHERE "
+          + THE_REPLY;
+
   private static final String MARK_READ =
       "UPDATE outbound.sent_message SET read_at = COALESCE(read_at, :at), delivered_at = COALESCE(delivered_at, :at)"
           + " WHERE " + THE_REPLY;
@@ -42,9 +46,7 @@ public class SentLedger {
 
   /** The reply {@code replyId} of conversation {@code conversationKey} if it was already sent. */
   public Optional<SentReply> find(String conversationKey, String replyId) {
-    return blocking(db.sql("""
-            SELECT reply_id, conversation_key, provider, provider_message_id, sent_at
-            FROM outbound.sent_message""" + " WHERE " + THE_REPLY)
+    return blocking(db.sql(FIND)
         .bind("key", conversationKey)
         .bind("replyId", replyId)
         .map(SentLedger::sentReply)
