@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import pe.xofi.chat.conversation.engine.auth.AuthAlert;
 import pe.xofi.chat.conversation.member.ReceiptInbox.MediaFile;
+import pe.xofi.chat.conversation.member.SourceMessage;
 import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.schemas.events.ConversationEvent;
@@ -40,6 +41,11 @@ public final class Turn {
 
   public MessageOrigin origin() {
     return origin;
+  }
+
+  /** The message as the source of a ticket or receipt: its id within its conversation. */
+  public SourceMessage source() {
+    return new SourceMessage(origin.key(), origin.messageId());
   }
 
   /** The message's received-at, the engine's only clock. */

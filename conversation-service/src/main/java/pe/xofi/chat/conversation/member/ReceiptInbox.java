@@ -8,10 +8,11 @@ import pe.xofi.chat.schemas.inbound.Provider;
 public interface ReceiptInbox {
 
   /**
-   * Registers a receipt, or returns the one already registered for {@code sourceMessageId}, so a
-   * re-processed message answers with the same receipt number.
+   * Registers a receipt of {@code source}'s conversation, or returns the one this partner already
+   * registered with {@code source} in that conversation, so a re-processed message answers with the
+   * same receipt number; another partner's or conversation's receipt is never returned.
    */
-  Receipt register(long partnerId, BigDecimal amount, LocalDate paidOn, MediaFile file, String sourceMessageId);
+  Receipt register(long partnerId, BigDecimal amount, LocalDate paidOn, MediaFile file, SourceMessage source);
 
   /** The provider's file of a receipt, to be downloaded by the outbound service. */
   record MediaFile(Provider provider, String mediaId, String link, String mimeType, Long sizeBytes, String fileName) {}

@@ -8,9 +8,10 @@ import pe.xofi.chat.conversation.ops.TranscriptLine.Direction;
 
 /**
  * What one poll of the projector writes, merged so that one multi-row upsert per table can take it
- * (an {@code ON CONFLICT DO UPDATE} may touch each row once): one transcript row per message id and
- * direction, the later record's known fields over the earlier's, as one upsert after another would
- * leave it; one operators' view per conversation, the latest.
+ * (an {@code ON CONFLICT DO UPDATE} may touch each row once): one transcript row per conversation,
+ * message id and direction, the later record's known fields over the earlier's, as one upsert after
+ * another would leave it; one operators' view per conversation, the latest. Provider message ids are
+ * unique only within a conversation, so two conversations' rows of the same id stay two rows.
  */
 final class ProjectionBatch {
 
@@ -33,7 +34,7 @@ final class ProjectionBatch {
         conversation.conversationKey(), conversation, (kept, next) -> next.isNotOlderThan(kept) ? next : kept);
   }
 
-  /** The transcript rows, one per message id and direction, in order of first appearance. */
+  /** The transcript rows, one per conversation, message id and direction, in order of first appearance. */
   List<TranscriptRow> rows() {
     return new ArrayList<>(rows.values());
   }
@@ -44,15 +45,18 @@ final class ProjectionBatch {
   }
 
   private void merge(TranscriptRow row) {
-    rows.merge(new LineId(row.line().messageId(), row.line().direction()), row, TranscriptRow::overwrittenBy);
+    rows.merge(
+        new LineId(row.conversationKey(), row.line().messageId(), row.line().direction()),
+        row,
+        TranscriptRow::overwrittenBy);
   }
 
-  private record LineId(String messageId, Direction direction) {}
+  private record LineId(String conversationKey, String messageId, Direction direction) {}
 
   /**
    * One row of {@code conversation_message}; null fields are unknown and leave the stored value as is.
    *
-   * @param conversationKey the conversation, kept from the first write of the row
+   * @param conversationKey the conversation, part of the row's key
    * @param channel         the channel's name, null when unknown (an intent alone)
    * @param line            the line; an intent alone has only direction, message id and intent
    */

@@ -11,9 +11,10 @@ import pe.xofi.chat.conversation.ops.TranscriptLine.Direction;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code conversation_message} table: lines are written once per message id and direction (a
- * re-delivered record changes nothing), a poll's worth in one statement, and the intent may arrive
- * before or after its message.
+ * The {@code conversation_message} table: lines are written once per conversation, message id and
+ * direction (a re-delivered record changes nothing, and a line never takes another conversation's
+ * text however its message id was chosen), a poll's worth in one statement, and the intent may
+ * arrive before or after its message.
  */
 public final class TranscriptStore {
 
@@ -32,7 +33,7 @@ public final class TranscriptStore {
         CAST(:keys AS varchar[]), CAST(:directions AS varchar[]), CAST(:messageIds AS varchar[]),
         CAST(:inReplyTos AS varchar[]), CAST(:channels AS varchar[]), CAST(:texts AS text[]),
         CAST(:intents AS varchar[]), CAST(:occurredAts AS timestamptz[]))
-      ON CONFLICT (message_id, direction) DO UPDATE SET
+      ON CONFLICT (conversation_key, message_id, direction) DO UPDATE SET
         in_reply_to = COALESCE(EXCLUDED.in_reply_to, conversation_message.in_reply_to),
         channel = COALESCE(EXCLUDED.channel, conversation_message.channel),
         text = COALESCE(EXCLUDED.text, conversation_message.text),
@@ -63,8 +64,8 @@ public final class TranscriptStore {
   }
 
   /**
-   * Writes {@code rows} in one statement (idempotent); at most one row per message id and
-   * direction, as {@link ProjectionBatch} merges them.
+   * Writes {@code rows} in one statement (idempotent); at most one row per conversation, message id
+   * and direction, as {@link ProjectionBatch} merges them.
    */
   void write(List<TranscriptRow> rows) {
     if (rows.isEmpty()) {

@@ -61,7 +61,9 @@ class MemberConfigurationIT {
     // then
     assertThat(migrations)
         .isEqualTo(
-            List.of("1 member domain true", "2 conversation message true", "3 identification failure true"));
+            List.of(
+                "1 member domain true", "2 conversation message true", "3 identification failure true",
+                "4 scoped idempotency true"));
     assertThat(tables)
         .isEqualTo(
             List.of(

@@ -110,6 +110,33 @@ class TranscriptProjectorTest {
   }
 
   @Test
+  void shouldWriteOneRowPerConversationWhenTwoConversationsUseTheSameMessageId() {
+    // given: another member's message carries the same provider id (a forged or colliding id)
+    String otherPhone = "51900000301";
+    List<ConsumerRecord<String, byte[]>> poll =
+        List.of(
+            inbound("wamid.1", "Hola", AT),
+            new ConsumerRecord<>(
+                Topics.INBOUND_MESSAGES.name(), 0, offset++, "wa:" + otherPhone,
+                Topics.INBOUND_MESSAGES.valueSerde().serializer().serialize(
+                    Topics.INBOUND_MESSAGES.name(),
+                    WhapiExamples.textEnvelope(otherPhone, "wamid.1", "texto del atacante", AT.plusSeconds(1)))));
+
+    // when
+    projector.project(poll);
+
+    // then
+    assertThat(written)
+        .isEqualTo(
+            List.of(
+                List.of(
+                    new TranscriptRow(KEY, "WHATSAPP", new TranscriptLine(Direction.IN, "wamid.1", null, "Hola", null, AT)),
+                    new TranscriptRow(
+                        "wa:" + otherPhone, "WHATSAPP",
+                        new TranscriptLine(Direction.IN, "wamid.1", null, "texto del atacante", null, AT.plusSeconds(1))))));
+  }
+
+  @Test
   void shouldKeepTheLatestSnapshotOfEachConversationOfAPoll() {
     // given: two handled messages of one member, then a redelivery of the first, and an ignored message
     ConversationSnapshot asking = new ConversationSnapshot(1L, true, null, Map.of("pending_action", "create_ticket", "step", "subject"));

@@ -92,4 +92,34 @@ class TranscriptStoreIT {
             + " WHERE conversation_key = '" + key + "'"))
         .isEqualTo(List.of(List.of("500", "mensaje 0", "500")));
   }
+
+  @Test
+  void shouldKeepAMembersLinesWhenAnotherConversationWritesTheSameMessageIds() {
+    // given: José's message and the bot's reply to it (security review H3, attack c)
+    String victim = "wa:51912345678";
+    String attacker = "wa:51900000301";
+    ProjectionBatch victims = new ProjectionBatch();
+    victims.line(victim, "WHATSAPP", new TranscriptLine(Direction.IN, "victim-1", null, "Me cobraron dos veces", null, AT));
+    victims.line(victim, "WHATSAPP", new TranscriptLine(Direction.OUT, "victim-1#1", "victim-1", "Tu ticket TK-000001", null, AT));
+    store.write(victims.rows());
+
+    // when: another conversation's lines carry the same ids, in a later batch and in one batch with José's
+    ProjectionBatch forged = new ProjectionBatch();
+    forged.line(attacker, "WHATSAPP", new TranscriptLine(Direction.IN, "victim-1", null, "texto del atacante", null, AT.plusSeconds(5)));
+    forged.intent(attacker, "victim-1", "create_ticket");
+    forged.line(attacker, "WHATSAPP", new TranscriptLine(Direction.OUT, "victim-1#1", "victim-1", "Tu ticket TK-000002", null, AT.plusSeconds(5)));
+    forged.intent(victim, "victim-1", "create_ticket");
+    store.write(forged.rows());
+
+    // then
+    assertThat(List.of(store.transcript(victim).block().lines(), store.transcript(attacker).block().lines()))
+        .isEqualTo(
+            List.of(
+                List.of(
+                    new TranscriptLine(Direction.IN, "victim-1", null, "Me cobraron dos veces", "create_ticket", AT),
+                    new TranscriptLine(Direction.OUT, "victim-1#1", "victim-1", "Tu ticket TK-000001", null, AT)),
+                List.of(
+                    new TranscriptLine(Direction.IN, "victim-1", null, "texto del atacante", "create_ticket", AT.plusSeconds(5)),
+                    new TranscriptLine(Direction.OUT, "victim-1#1", "victim-1", "Tu ticket TK-000002", null, AT.plusSeconds(5)))));
+  }
 }

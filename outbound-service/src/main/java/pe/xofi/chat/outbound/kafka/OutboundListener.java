@@ -32,8 +32,8 @@ import pe.xofi.chat.schemas.delivery.DeliveryStatus;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 
 /**
- * Sends each reply at most once (the ledger), no faster than its limits allow (a {@link SendPermit}
- * held during the exchange), and in order per partition: a reply that must wait (no token, a back-off, a {@code Retry-After}) is negatively
+ * Sends each reply at most once (the ledger, by conversation and reply id), no faster than its
+ * limits allow (a {@link SendPermit} held during the exchange), and in order per partition: a reply that must wait (no token, a back-off, a {@code Retry-After}) is negatively
  * acknowledged, which pauses this consumer's partition and redelivers the same reply after the wait,
  * while the consumer keeps polling and stays in the group. A refused reply, or one whose attempts ran
  * out, goes to {@code outbound-messages-dlt} and the partition moves on.
@@ -83,7 +83,7 @@ class OutboundListener {
     OutboundMessage message = record.value();
     Optional<SentReply> alreadySent;
     try {
-      alreadySent = ledger.find(message.id());
+      alreadySent = ledger.find(message.conversationKey(), message.id());
     } catch (LedgerUnavailable e) {
       log.warn("cannot check whether reply {} to {} was sent ({}); waiting {}", message.id(),
           MaskedKeys.of(record.key()), e.getMessage(), LEDGER_RETRY);

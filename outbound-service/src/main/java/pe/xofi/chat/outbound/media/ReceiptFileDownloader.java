@@ -8,7 +8,7 @@ import pe.xofi.chat.outbound.kafka.MaskedKeys;
 import pe.xofi.chat.schemas.media.MediaDownload;
 
 /**
- * The media stage: a PENDING_FILE receipt gets its file downloaded (at most {@code maxBytes}),
+ * The media stage: a PENDING_FILE receipt of the requesting conversation gets its file downloaded (at most {@code maxBytes}),
  * hashed and stored, and becomes STORED; a receipt already STORED is left alone. When the file
  * cannot be had, the receipt becomes FAILED with the reason and the member is asked to send it
  * again.
@@ -37,14 +37,15 @@ public class ReceiptFileDownloader {
   /**
    * Stores the file of {@code download}'s receipt once.
    *
-   * @throws PermanentMediaFailure when the receipt is unknown or the file cannot be had
+   * @throws PermanentMediaFailure when the conversation has no such receipt or the file cannot be had
    * @throws TransientMediaFailure when the provider or the database is unavailable
    */
   public MediaOutcome download(MediaDownload download) {
     long start = System.nanoTime();
     try {
-      Receipt receipt = receipts.find(download.receiptId()).orElseThrow(() -> new PermanentMediaFailure(
-          MediaOutcome.UNKNOWN_RECEIPT, "unknown receipt " + download.receiptId()));
+      // another conversation's receipt number is unknown here: its file is never replaced
+      Receipt receipt = receipts.find(download.receiptId(), download.conversationKey()).orElseThrow(
+          () -> new PermanentMediaFailure(MediaOutcome.UNKNOWN_RECEIPT, "unknown receipt " + download.receiptId()));
       if (receipt.status() == ReceiptStatus.STORED) {
         metrics.attempt(download.provider(), MediaOutcome.ALREADY_STORED, elapsed(start));
         return MediaOutcome.ALREADY_STORED;
@@ -69,8 +70,8 @@ public class ReceiptFileDownloader {
    */
   public void giveUp(MediaDownload download, MediaOutcome lastOutcome, String reason, String traceId) {
     // only a STORED receipt refuses FAILED; an unknown one still gets its member asked again
-    if (!receipts.markFailed(download.receiptId(), reason, clock.instant())
-        && receipts.find(download.receiptId()).isPresent()) {
+    if (!receipts.markFailed(download.receiptId(), download.conversationKey(), reason, clock.instant())
+        && receipts.find(download.receiptId(), download.conversationKey()).isPresent()) {
       log.info("receipt {} is already STORED; not asking for its file again", download.receiptId());
       return;
     }

@@ -8,9 +8,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Receipts and their files in conversation-service's PostgreSQL schema. Storing is idempotent (one
- * {@code receipt_file} per receipt, {@code ON CONFLICT DO NOTHING}); a stored receipt is never
- * marked FAILED. Any database error or timeout is a {@link TransientMediaFailure}.
+ * Receipts and their files in conversation-service's PostgreSQL schema. A receipt is found only by
+ * its number within the conversation that registered it, so a download never touches another
+ * member's receipt. Storing is idempotent (one {@code receipt_file} per receipt, {@code ON CONFLICT
+ * DO NOTHING}); a stored receipt is never marked FAILED. Any database error or timeout is a {@link
+ * TransientMediaFailure}.
  */
 public class ReceiptRepository {
 
@@ -26,10 +28,12 @@ public class ReceiptRepository {
     this.timeout = timeout;
   }
 
-  /** The receipt numbered {@code number} ({@code RC-000001}), if there is one. */
-  public Optional<Receipt> find(String number) {
-    return blocking(db.sql("SELECT id, status FROM payment_receipt WHERE number = :number")
+  /** The receipt numbered {@code number} ({@code RC-000001}) of conversation {@code conversationKey}, if any. */
+  public Optional<Receipt> find(String number, String conversationKey) {
+    return blocking(db.sql(
+            "SELECT id, status FROM payment_receipt WHERE number = :number AND conversation_key = :key")
         .bind("number", number)
+        .bind("key", conversationKey)
         .map(row -> new Receipt(row.get("id", Long.class), ReceiptStatus.valueOf(row.get("status", String.class))))
         .one())
         .blockOptional();
@@ -58,15 +62,19 @@ public class ReceiptRepository {
     blocking(insert.fetch().rowsUpdated().then(markStored).as(transaction::transactional)).block();
   }
 
-  /** Marks receipt {@code number} FAILED with {@code reason} unless it is STORED; whether a row changed. */
-  public boolean markFailed(String number, String reason, Instant now) {
+  /**
+   * Marks receipt {@code number} of conversation {@code conversationKey} FAILED with {@code reason}
+   * unless it is STORED; whether a row changed.
+   */
+  public boolean markFailed(String number, String conversationKey, String reason, Instant now) {
     String bounded = reason.length() <= REASON_LENGTH ? reason : reason.substring(0, REASON_LENGTH);
     Long changed = blocking(db.sql("""
             UPDATE payment_receipt SET status = 'FAILED', failure_reason = :reason, updated_at = :now
-            WHERE number = :number AND status <> 'STORED'""")
+            WHERE number = :number AND conversation_key = :key AND status <> 'STORED'""")
         .bind("reason", bounded)
         .bind("now", now)
         .bind("number", number)
+        .bind("key", conversationKey)
         .fetch().rowsUpdated())
         .block();
     return changed != null && changed > 0;

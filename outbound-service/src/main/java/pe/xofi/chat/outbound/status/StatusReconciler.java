@@ -14,8 +14,9 @@ import pe.xofi.chat.schemas.status.ProviderStatus;
 /**
  * Turns a provider's delivered, read or failed status of a reply this service sent into one
  * delivery event for that reply, once: a status the ledger already has (providers report at least
- * once), a word that needs no event, and a message the bot did not send write nothing. Read implies
- * delivered, so a delivered report after a read one writes nothing either.
+ * once), a word that needs no event, and a message the bot did not send in the conversation the
+ * status names write nothing. Read implies delivered, so a delivered report after a read one writes
+ * nothing either.
  */
 class StatusReconciler {
 
@@ -39,7 +40,7 @@ class StatusReconciler {
     if (status.providerMessageId() == null) {
       return StatusOutcome.UNKNOWN_MESSAGE;
     }
-    Optional<TrackedReply> tracked = ledger.findTracked(status.provider(), status.providerMessageId());
+    Optional<TrackedReply> tracked = ledger.findTracked(status.provider(), status.conversationKey(), status.providerMessageId());
     if (tracked.isEmpty()) {
       return StatusOutcome.UNKNOWN_MESSAGE;
     }
@@ -67,11 +68,10 @@ class StatusReconciler {
   }
 
   private void mark(TrackedReply reply, DeliveryStatus status, Instant at) {
-    String replyId = reply.reply().replyId();
     switch (status) {
-      case DELIVERED -> ledger.markDelivered(replyId, at);
-      case READ -> ledger.markRead(replyId, at);
-      case FAILED -> ledger.markFailed(replyId, at);
+      case DELIVERED -> ledger.markDelivered(reply.reply(), at);
+      case READ -> ledger.markRead(reply.reply(), at);
+      case FAILED -> ledger.markFailed(reply.reply(), at);
       default -> throw new IllegalArgumentException("no ledger mark for " + status);
     }
   }

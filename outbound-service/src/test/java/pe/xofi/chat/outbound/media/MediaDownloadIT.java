@@ -93,9 +93,13 @@ class MediaDownloadIT {
     DB.drop();
   }
 
-  private static String newReceipt(String mediaId, String mimeType) {
+  private static String newReceipt(String phone, String mediaId, String mimeType) {
+    return newReceiptOf("wa:" + phone, mediaId, mimeType);
+  }
+
+  private static String newReceiptOf(String conversationKey, String mediaId, String mimeType) {
     String number = "RC-%06d".formatted(RECEIPTS.incrementAndGet());
-    DB.pendingReceipt(number, mediaId, mimeType);
+    DB.pendingReceipt(number, conversationKey, mediaId, mimeType);
     return number;
   }
 
@@ -132,7 +136,7 @@ class MediaDownloadIT {
     String phone = Replies.uniquePhone();
     byte[] jpeg = ReceiptBytes.jpeg(3000);
     String mediaId = SANDBOX.upload(phone, "image/jpeg", jpeg);
-    String number = newReceipt(mediaId, "image/jpeg");
+    String number = newReceipt(phone, mediaId, "image/jpeg");
     double stored = downloads("stored");
     // when
     request(download(number, phone, mediaId, null, "image/jpeg"));
@@ -151,7 +155,7 @@ class MediaDownloadIT {
     String phone = Replies.uniquePhone();
     byte[] pdf = ReceiptBytes.pdf(1200);
     String mediaId = SANDBOX.upload(phone, "application/pdf", pdf);
-    String number = newReceipt(mediaId, "application/pdf");
+    String number = newReceipt(phone, mediaId, "application/pdf");
     // when
     request(download(number, phone, "pdf-not-this-id", SANDBOX.mediaUrl(mediaId), "application/pdf"));
     // then
@@ -165,7 +169,7 @@ class MediaDownloadIT {
     String phone = Replies.uniquePhone();
     byte[] png = ReceiptBytes.png(500);
     String mediaId = SANDBOX.upload(phone, "image/png", png);
-    String number = newReceipt(mediaId, "image/png");
+    String number = newReceipt(phone, mediaId, "image/png");
     MediaDownload download = download(number, phone, mediaId, null, "image/png");
     double alreadyStored = downloads("already_stored");
     // when
@@ -182,7 +186,7 @@ class MediaDownloadIT {
     // given
     String phone = Replies.uniquePhone();
     String unknown = "jpeg-00000000000000000000000000000000";
-    String number = newReceipt(unknown, "image/jpeg");
+    String number = newReceipt(phone, unknown, "image/jpeg");
     OutboundMessage expected = resendReply(number, phone);
     // when
     request(download(number, phone, unknown, null, "image/jpeg"));
@@ -205,7 +209,7 @@ class MediaDownloadIT {
     // given
     String phone = Replies.uniquePhone();
     String mediaId = SANDBOX.upload(phone, "image/jpeg", ReceiptBytes.jpeg(LIMIT + 1));
-    String number = newReceipt(mediaId, "image/jpeg");
+    String number = newReceipt(phone, mediaId, "image/jpeg");
     // when
     request(download(number, phone, mediaId, null, "image/jpeg"));
     // then
@@ -223,7 +227,7 @@ class MediaDownloadIT {
   void shouldGiveUpAfterTheLastAttemptWhenTheProviderStaysUnreachable() {
     // given
     String chat = Replies.uniquePhone();
-    String number = newReceipt("AgACAgEAAxkBAAIB", "image/jpeg");
+    String number = newReceiptOf("tg:" + chat, "AgACAgEAAxkBAAIB", "image/jpeg");
     double transientErrors = downloads("telegram", "transient_error");
     // when
     Replies.produce(Topics.MEDIA_DOWNLOADS, "tg:" + chat, new MediaDownload(number, "tg:" + chat, Provider.TELEGRAM,
@@ -246,7 +250,7 @@ class MediaDownloadIT {
     String phone = Replies.uniquePhone();
     byte[] jpeg = ReceiptBytes.jpeg(700);
     String mediaId = SANDBOX.upload(phone, "image/jpeg", jpeg);
-    String number = newReceipt(mediaId, "image/jpeg");
+    String number = newReceipt(phone, mediaId, "image/jpeg");
     try (CapturingServer cluster = CapturingServer.answering(
         Answer.json("{\"conversation\":\"another member's transcript\"}"))) {
       // when
@@ -262,7 +266,7 @@ class MediaDownloadIT {
   void shouldFailTheReceiptAndNeverCallWhapiForAMediaIdThatClimbsOutOfTheMediaPath() {
     // given
     String phone = Replies.uniquePhone();
-    String number = newReceipt("../settings", "image/jpeg");
+    String number = newReceipt(phone, "../settings", "image/jpeg");
     // when
     request(download(number, phone, "../settings", null, "image/jpeg"));
     // then
@@ -280,7 +284,7 @@ class MediaDownloadIT {
     String phone = Replies.uniquePhone();
     String mediaId = SANDBOX.upload(phone, "image/png",
         "<html><script>document.location='//attacker.example'</script></html>".getBytes(StandardCharsets.UTF_8));
-    String number = newReceipt(mediaId, "image/png");
+    String number = newReceipt(phone, mediaId, "image/png");
     // when
     request(download(number, phone, mediaId, null, "image/png"));
     // then
@@ -302,6 +306,7 @@ class MediaDownloadIT {
     // given
     String phone = Replies.uniquePhone();
     String mediaId = SANDBOX.upload(phone, "image/jpeg", ReceiptBytes.jpeg(100));
+    double unknown = unknownReceipts();
     // when
     request(download("RC-999999", phone, mediaId, null, "image/jpeg"));
     // then
@@ -309,8 +314,34 @@ class MediaDownloadIT {
       assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
           .containsExactly(resendReply("RC-999999", phone));
     }
-    assertThat(meters.get("xofi.outbound.media.failed.receipts")
-        .tags("provider", "whapi", "outcome", "unknown_receipt").counter().count()).isEqualTo(1.0);
+    assertThat(unknownReceipts()).isEqualTo(unknown + 1);
+  }
+
+  @Test
+  void shouldStoreNoFileOnAReceiptOfAnotherConversation() {
+    // given: José's receipt waits for its file, and María uploaded a file of her own (security
+    // review H3, attack b': a reused message id once queued her file under his receipt number)
+    String victim = Replies.uniquePhone();
+    String attacker = Replies.uniquePhone();
+    String number = newReceipt(victim, "png-doesnotexist", "image/png");
+    ReceiptRow before = DB.receipt(number);
+    String mediaId = SANDBOX.upload(attacker, "image/png", randomBytes(300));
+    // when: a download from María's conversation names José's receipt
+    request(download(number, attacker, mediaId, null, "image/png"));
+    // then: her conversation has no such receipt, so she is asked again, and José's receipt is as it was
+    try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
+      assertThat(replies.awaitAtLeast(1, "wa:" + attacker)).extracting(ConsumerRecord::value)
+          .containsExactly(resendReply(number, attacker));
+    }
+    assertThat(DB.receipt(number)).isEqualTo(before);
+    assertThat(before.status()).isEqualTo("PENDING_FILE");
+    assertThat(DB.files(number)).isEmpty();
+  }
+
+  private double unknownReceipts() {
+    var counter = meters.find("xofi.outbound.media.failed.receipts")
+        .tags("provider", "whapi", "outcome", "unknown_receipt").counter();
+    return counter == null ? 0.0 : counter.count();
   }
 
   @Test
@@ -320,7 +351,7 @@ class MediaDownloadIT {
     byte[] poison = "{\"receiptId\": {\"not\": \"a string\"}}".getBytes(StandardCharsets.UTF_8);
     byte[] file = ReceiptBytes.jpeg(120);
     String mediaId = SANDBOX.upload(phone, "image/jpeg", file);
-    String number = newReceipt(mediaId, "image/jpeg");
+    String number = newReceipt(phone, mediaId, "image/jpeg");
     // when
     RecordMetadata source = DeadLetterReader.produceBytes(Topics.MEDIA_DOWNLOADS, "wa:" + phone, poison);
     request(download(number, phone, mediaId, null, "image/jpeg"));

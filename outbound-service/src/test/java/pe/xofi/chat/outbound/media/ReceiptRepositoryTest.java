@@ -23,7 +23,7 @@ class ReceiptRepositoryTest {
     ReceiptRepository receipts = new ReceiptRepository(DatabaseClient.create(unreachable),
         TransactionalOperator.create(new R2dbcTransactionManager(unreachable)), Duration.ofSeconds(5));
     // when
-    MediaFailure failure = catchThrowableOfType(MediaFailure.class, () -> receipts.find("RC-000001"));
+    MediaFailure failure = catchThrowableOfType(MediaFailure.class, () -> receipts.find("RC-000001", "wa:51987654321"));
     // then
     assertThat(failure).isInstanceOf(TransientMediaFailure.class);
     assertThat(failure.getMessage()).startsWith("database unavailable: ");

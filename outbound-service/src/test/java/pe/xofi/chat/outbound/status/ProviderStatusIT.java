@@ -108,6 +108,7 @@ class ProviderStatusIT {
       // given
       OutboundMessage reply = Replies.text(Replies.uniquePhone(), "Tu deuda total es S/ 100.00");
       String providerId = sent(reply, events);
+      List<Double> before = List.of(statuses("unknown_message"), statuses("duplicate"), statuses("ignored"));
       // when: an echo of a message the bot did not send, every status twice, then a failure (one key, in order)
       Replies.produce(Topics.PROVIDER_STATUSES, reply.conversationKey(),
           status(reply, "p.not-sent-by-the-bot", "delivered"), "trace-unknown");
@@ -126,7 +127,27 @@ class ProviderStatusIT {
           event(reply, providerId, DeliveryStatus.READ, null),
           event(reply, providerId, DeliveryStatus.FAILED, "470 outside the 24-hour window"));
       assertThat(List.of(statuses("unknown_message"), statuses("duplicate"), statuses("ignored")))
-          .containsExactly(1.0, 2.0, 1.0);
+          .containsExactly(before.get(0) + 1, before.get(1) + 2, before.get(2) + 1);
+    }
+  }
+
+  @Test
+  void shouldIgnoreAStatusOfASentReplyThatNamesAnotherConversation() {
+    try (TopicReader<DeliveryEvent> events = new TopicReader<>(Topics.DELIVERY_EVENTS)) {
+      // given: a reply sent to one member (security review L4: statuses matched by provider id alone)
+      OutboundMessage reply = Replies.text(Replies.uniquePhone(), "Tu ticket fue creado.");
+      String providerId = sent(reply, events);
+      String otherKey = ConversationKey.whatsapp(Replies.uniquePhone()).toString();
+      ProviderStatus forged = new ProviderStatus(Provider.WHAPI, otherKey, providerId, "failed", NOW, null,
+          JSON.readTree("""
+              {"id":"%s","status":"failed"}""".formatted(providerId)));
+      // when: a forged "failed" from another number, then the genuine "delivered" (keyed like the reply, in order)
+      Replies.produce(Topics.PROVIDER_STATUSES, reply.conversationKey(), forged, "trace-forged");
+      Replies.produce(Topics.PROVIDER_STATUSES, reply.conversationKey(), status(reply, providerId, "delivered"), "t");
+      // then
+      List<ConsumerRecord<String, DeliveryEvent>> records = events.awaitAtLeast(2, reply.conversationKey());
+      assertThat(records.subList(1, records.size())).extracting(ConsumerRecord::value)
+          .containsExactly(event(reply, providerId, DeliveryStatus.DELIVERED, null));
     }
   }
 

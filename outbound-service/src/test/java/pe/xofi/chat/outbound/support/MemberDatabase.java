@@ -51,11 +51,11 @@ public final class MemberDatabase {
     return db;
   }
 
-  /** A receipt registered by the engine, waiting for its file. */
-  public void pendingReceipt(String number, String mediaId, String mimeType) {
+  /** A receipt registered by the engine in conversation {@code conversationKey}, waiting for its file. */
+  public void pendingReceipt(String number, String conversationKey, String mediaId, String mimeType) {
     update("INSERT INTO payment_receipt (number, partner_id, amount, paid_on, provider, media_id, mime_type, "
-        + "source_message_id) VALUES (?, ?, 500.00, DATE '2025-01-15', 'WHAPI', ?, ?, ?)",
-        number, partnerId, mediaId, mimeType, "p.source-" + number);
+        + "conversation_key, source_message_id) VALUES (?, ?, 500.00, DATE '2025-01-15', 'WHAPI', ?, ?, ?, ?)",
+        number, partnerId, mediaId, mimeType, conversationKey, "p.source-" + number);
   }
 
   public ReceiptRow receipt(String number) {

@@ -113,7 +113,7 @@ public final class ReceiptHandler {
       }
       return;
     }
-    Receipt receipt = inbox.register(partner.id(), amount, date, file, turn.origin().messageId());
+    Receipt receipt = inbox.register(partner.id(), amount, date, file, turn.source());
     turn.update(turn.state().withForm(null));
     turn.say(ReceiptTexts.registered(receipt));
     turn.record(ConversationEventType.RECEIPT_REGISTERED, Map.of("receipt", receipt.number()));

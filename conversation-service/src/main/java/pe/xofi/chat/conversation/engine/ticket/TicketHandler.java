@@ -42,8 +42,7 @@ public final class TicketHandler {
       turn.say(TicketTexts.askDescription(answer));
       return;
     }
-    Ticket ticket =
-        desk.open(partner.id(), form.subject(), answer, turn.origin().channel(), turn.origin().messageId());
+    Ticket ticket = desk.open(partner.id(), form.subject(), answer, turn.source());
     turn.update(turn.state().withForm(null));
     turn.say(TicketTexts.created(ticket.number(), ticket.subject()));
     turn.record(ConversationEventType.TICKET_CREATED, Map.of("ticket", ticket.number()));

@@ -5,12 +5,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.Parameter;
 import pe.xofi.chat.conversation.member.ReceiptInbox;
+import pe.xofi.chat.conversation.member.SourceMessage;
 import reactor.core.publisher.Mono;
 
 /**
  * Registers payment receipts in {@code payment_receipt} as {@code PENDING_FILE} (the outbound
  * service stores the file), numbered {@code RC-} + the sequence value in at least 6 digits; a
- * message already seen (same {@code source_message_id}) gets its receipt back.
+ * message already seen (same partner, conversation and {@code source_message_id}) gets its receipt
+ * back, and no other row is ever returned. The conversation key also lets the media stage store a
+ * file only on a receipt of the conversation that sent it.
  */
 public final class PostgresReceiptInbox implements ReceiptInbox {
 
@@ -19,21 +22,26 @@ public final class PostgresReceiptInbox implements ReceiptInbox {
       """
       WITH seq AS (
         SELECT nextval('payment_receipt_number_seq') AS n
-        WHERE NOT EXISTS (SELECT 1 FROM payment_receipt WHERE source_message_id = :sourceMessageId)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM payment_receipt
+          WHERE partner_id = :partnerId AND conversation_key = :conversationKey AND source_message_id = :sourceMessageId)
       )
       INSERT INTO payment_receipt
         (number, partner_id, amount, paid_on, provider, media_id, media_link, mime_type, file_name, size_bytes,
-         source_message_id)
+         conversation_key, source_message_id)
       SELECT 'RC-' || lpad(n::text, greatest(6, length(n::text)), '0'),
              :partnerId, :amount, :paidOn, :provider, :mediaId, :mediaLink, :mimeType, :fileName, :sizeBytes,
-             :sourceMessageId
+             :conversationKey, :sourceMessageId
       FROM seq
-      ON CONFLICT (source_message_id) DO NOTHING
+      ON CONFLICT (partner_id, conversation_key, source_message_id) DO NOTHING
       RETURNING number, amount, paid_on
       """;
 
   private static final String FIND =
-      "SELECT number, amount, paid_on FROM payment_receipt WHERE source_message_id = :sourceMessageId";
+      """
+      SELECT number, amount, paid_on FROM payment_receipt
+      WHERE partner_id = :partnerId AND conversation_key = :conversationKey AND source_message_id = :sourceMessageId
+      """;
 
   private final BlockingDatabase database;
 
@@ -43,7 +51,7 @@ public final class PostgresReceiptInbox implements ReceiptInbox {
 
   @Override
   public Receipt register(
-      long partnerId, BigDecimal amount, LocalDate paidOn, MediaFile file, String sourceMessageId) {
+      long partnerId, BigDecimal amount, LocalDate paidOn, MediaFile file, SourceMessage source) {
     Mono<Receipt> registered =
         database
             .client()
@@ -57,14 +65,17 @@ public final class PostgresReceiptInbox implements ReceiptInbox {
             .bind("mimeType", Parameter.fromOrEmpty(file.mimeType(), String.class))
             .bind("fileName", Parameter.fromOrEmpty(file.fileName(), String.class))
             .bind("sizeBytes", Parameter.fromOrEmpty(file.sizeBytes(), Long.class))
-            .bind("sourceMessageId", sourceMessageId)
+            .bind("conversationKey", source.conversation().toString())
+            .bind("sourceMessageId", source.messageId())
             .map(PostgresReceiptInbox::receipt)
             .one();
     Mono<Receipt> existing =
         database
             .client()
             .sql(FIND)
-            .bind("sourceMessageId", sourceMessageId)
+            .bind("partnerId", partnerId)
+            .bind("conversationKey", source.conversation().toString())
+            .bind("sourceMessageId", source.messageId())
             .map(PostgresReceiptInbox::receipt)
             .one();
     return database

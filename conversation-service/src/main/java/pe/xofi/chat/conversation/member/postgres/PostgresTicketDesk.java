@@ -2,12 +2,13 @@ package pe.xofi.chat.conversation.member.postgres;
 
 import io.r2dbc.spi.Readable;
 import pe.xofi.chat.conversation.member.TicketDesk;
-import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.conversation.member.SourceMessage;
 import reactor.core.publisher.Mono;
 
 /**
  * Opens support tickets in {@code support_ticket}, numbered {@code TK-} + the sequence value in at
- * least 6 digits; a message already seen (same {@code source_message_id}) gets its ticket back.
+ * least 6 digits; a message already seen (same partner, conversation and {@code source_message_id})
+ * gets its ticket back, and no other row is ever returned.
  */
 public final class PostgresTicketDesk implements TicketDesk {
 
@@ -16,18 +17,24 @@ public final class PostgresTicketDesk implements TicketDesk {
       """
       WITH seq AS (
         SELECT nextval('support_ticket_number_seq') AS n
-        WHERE NOT EXISTS (SELECT 1 FROM support_ticket WHERE source_message_id = :sourceMessageId)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM support_ticket
+          WHERE partner_id = :partnerId AND conversation_key = :conversationKey AND source_message_id = :sourceMessageId)
       )
-      INSERT INTO support_ticket (number, partner_id, subject, description, channel, source_message_id)
+      INSERT INTO support_ticket
+        (number, partner_id, subject, description, channel, conversation_key, source_message_id)
       SELECT 'TK-' || lpad(n::text, greatest(6, length(n::text)), '0'),
-             :partnerId, :subject, :description, :channel, :sourceMessageId
+             :partnerId, :subject, :description, :channel, :conversationKey, :sourceMessageId
       FROM seq
-      ON CONFLICT (source_message_id) DO NOTHING
+      ON CONFLICT (partner_id, conversation_key, source_message_id) DO NOTHING
       RETURNING number, subject
       """;
 
   private static final String FIND =
-      "SELECT number, subject FROM support_ticket WHERE source_message_id = :sourceMessageId";
+      """
+      SELECT number, subject FROM support_ticket
+      WHERE partner_id = :partnerId AND conversation_key = :conversationKey AND source_message_id = :sourceMessageId
+      """;
 
   private final BlockingDatabase database;
 
@@ -36,7 +43,7 @@ public final class PostgresTicketDesk implements TicketDesk {
   }
 
   @Override
-  public Ticket open(long partnerId, String subject, String description, Channel channel, String sourceMessageId) {
+  public Ticket open(long partnerId, String subject, String description, SourceMessage source) {
     Mono<Ticket> opened =
         database
             .client()
@@ -44,15 +51,18 @@ public final class PostgresTicketDesk implements TicketDesk {
             .bind("partnerId", partnerId)
             .bind("subject", subject)
             .bind("description", description)
-            .bind("channel", channel.name())
-            .bind("sourceMessageId", sourceMessageId)
+            .bind("channel", source.conversation().channel().name())
+            .bind("conversationKey", source.conversation().toString())
+            .bind("sourceMessageId", source.messageId())
             .map(PostgresTicketDesk::ticket)
             .one();
     Mono<Ticket> existing =
         database
             .client()
             .sql(FIND)
-            .bind("sourceMessageId", sourceMessageId)
+            .bind("partnerId", partnerId)
+            .bind("conversationKey", source.conversation().toString())
+            .bind("sourceMessageId", source.messageId())
             .map(PostgresTicketDesk::ticket)
             .one();
     return database

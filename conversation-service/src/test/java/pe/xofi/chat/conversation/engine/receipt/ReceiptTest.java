@@ -23,15 +23,18 @@ import pe.xofi.chat.conversation.engine.Decision;
 import pe.xofi.chat.conversation.engine.EngineFixture;
 import pe.xofi.chat.conversation.engine.auth.AuthTexts;
 import pe.xofi.chat.conversation.member.ReceiptInbox.MediaFile;
+import pe.xofi.chat.conversation.member.SourceMessage;
 import pe.xofi.chat.conversation.member.inmemory.DemoMembers;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryReceiptInbox.RegisteredReceipt;
 import pe.xofi.chat.conversation.message.InboundMessage.Media;
 import pe.xofi.chat.conversation.message.InboundMessage.MediaKind;
+import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.conversation.state.PendingForm.ReceiptStep;
 import pe.xofi.chat.conversation.state.PendingForm.UploadReceipt;
 import pe.xofi.chat.schemas.events.ConversationEventType;
 import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.media.MediaDownload;
 
@@ -82,7 +85,7 @@ class ReceiptTest {
         .isEqualTo(
             List.of(
                 new RegisteredReceipt(
-                    "RC-000001", 1L, new BigDecimal("500.00"), LocalDate.of(2025, 1, 15), PHOTO, "wamid.1")));
+                    "RC-000001", 1L, new BigDecimal("500.00"), LocalDate.of(2025, 1, 15), PHOTO, new SourceMessage(EngineFixture.KEY, "wamid.1"))));
   }
 
   @ParameterizedTest
@@ -147,7 +150,7 @@ class ReceiptTest {
         .isEqualTo(
             List.of(
                 new RegisteredReceipt(
-                    "RC-000001", 1L, new BigDecimal("550.00"), LocalDate.of(2026, 11, 15), PHOTO, "wamid.5")));
+                    "RC-000001", 1L, new BigDecimal("550.00"), LocalDate.of(2026, 11, 15), PHOTO, new SourceMessage(EngineFixture.KEY, "wamid.5"))));
   }
 
   @Test
@@ -326,6 +329,30 @@ class ReceiptTest {
     assertThat(texts(decision)).isEqualTo(List.of("Listo, cancelé el trámite en curso.\nEscribe *hola* para ver el menú."));
     assertThat(decision.state().pendingForm()).isNull();
     assertThat(fixture.receipts.registered()).isEmpty();
+  }
+
+  @Test
+  void shouldRegisterAReceiptOfItsOwnForAnotherMemberWhoReusesAMessageIdAndDownloadOnlyIntoIt() {
+    // given: José registered a receipt with message "victim-rc" (security review H3, attack b')
+    ConversationKey josesPhone = ConversationKey.whatsapp("51900000311");
+    ConversationState jose = signedIn(DemoMembers.JOSE, NOW.minusSeconds(60));
+    Media josesFile =
+        new Media(new MessageOrigin("victim-rc", josesPhone, Channel.WHATSAPP, Provider.WHAPI), MediaKind.IMAGE,
+            "png-doesnotexist", "image/png", "Monto: 100\nFecha: 2026-11-24", null, null, null);
+    fixture.engine.decide(jose, josesFile, NOW);
+
+    // when: María sends her own file in her own conversation with José's message id
+    Media mariasFile =
+        new Media(origin("victim-rc"), MediaKind.IMAGE, "png-attacker", "image/png", "Monto: 999\nFecha: 2026-11-24",
+            null, null, null);
+    Decision decision = fixture.engine.decide(maria, mariasFile, NOW);
+
+    // then
+    assertThat(decision.downloads())
+        .isEqualTo(
+            List.of(new MediaDownload("RC-000002", "wa:51987654321", Provider.WHAPI, "png-attacker", null, "image/png", NOW)));
+    assertThat(fixture.receipts.registered().stream().map(r -> r.number() + " " + r.partnerId() + " " + r.amount()).toList())
+        .isEqualTo(List.of("RC-000001 " + DemoMembers.JOSE.id() + " 100.00", "RC-000002 1 999.00"));
   }
 
   private static Media photo(String messageId, String caption) {

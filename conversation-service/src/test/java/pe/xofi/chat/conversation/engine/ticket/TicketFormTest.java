@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pe.xofi.chat.conversation.engine.Decision;
 import pe.xofi.chat.conversation.engine.EngineFixture;
+import pe.xofi.chat.conversation.member.SourceMessage;
 import pe.xofi.chat.conversation.member.inmemory.DemoMembers;
 import pe.xofi.chat.conversation.member.inmemory.InMemoryTicketDesk.OpenedTicket;
 import pe.xofi.chat.conversation.state.ConversationState;
@@ -66,7 +67,8 @@ class TicketFormTest {
         .isEqualTo(
             List.of(
                 new OpenedTicket(
-                    "TK-000001", 1L, "Problema con pago", "No puedo pagar mi cuota", Channel.WHATSAPP, "wamid.3")));
+                    "TK-000001", 1L, "Problema con pago", "No puedo pagar mi cuota", Channel.WHATSAPP,
+                    new SourceMessage(EngineFixture.KEY, "wamid.3"))));
   }
 
   @Test

@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
-import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.conversation.member.SourceMessage;
+import pe.xofi.chat.schemas.inbound.ConversationKey;
 
 /**
  * A database that cannot be reached, or that accepts connections and never answers: the stream
@@ -62,7 +63,7 @@ class UnreachableMemberDatabaseIT {
       try {
         // when
         long started = System.nanoTime();
-        Throwable thrown = catchThrowable(() -> desk.open(1, "Consulta", "Texto", Channel.WHATSAPP, "wamid.silent"));
+        Throwable thrown = catchThrowable(() -> desk.open(1, "Consulta", "Texto", new SourceMessage(ConversationKey.whatsapp("51900000000"), "wamid.silent")));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // then
