@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import pe.xofi.chat.conversation.engine.auth.Credentials;
-import pe.xofi.chat.conversation.message.InputLimits;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 
 /**
  * Recognises the intent of a text regardless of case, accents and punctuation: credentials and menu

@@ -1,14 +1,14 @@
 package pe.xofi.chat.conversation.parser;
 
-import static pe.xofi.chat.conversation.message.InputLimits.cut;
+import static pe.xofi.chat.schemas.inbound.InputLimits.cut;
 
 import pe.xofi.chat.conversation.message.InboundMessage;
 import pe.xofi.chat.conversation.message.InboundMessage.ButtonReply;
 import pe.xofi.chat.conversation.message.InboundMessage.Media;
 import pe.xofi.chat.conversation.message.InboundMessage.Text;
 import pe.xofi.chat.conversation.message.InboundMessage.Unsupported;
-import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.conversation.message.MessageOrigin;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 
 /**
  * Holds every field of a parsed message to {@link InputLimits} before the engine sees it: texts,

@@ -7,11 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pe.xofi.chat.conversation.message.InboundMessage;
 import pe.xofi.chat.conversation.message.InboundMessage.Unsupported;
-import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 import pe.xofi.chat.schemas.inbound.Provider;
 
 /**

@@ -3,8 +3,8 @@ package pe.xofi.chat.conversation.state;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.schemas.inbound.Channel;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 
 /**
  * What the engine remembers about one conversation between two messages. A provider retry of a

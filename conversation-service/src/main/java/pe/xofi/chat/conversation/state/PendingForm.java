@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import pe.xofi.chat.conversation.member.ReceiptInbox.MediaFile;
-import pe.xofi.chat.conversation.message.InputLimits;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 
 /**
  * A multi-step form the member is filling in; it lives in the conversation state, so it survives a

@@ -19,7 +19,6 @@ import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.engine.Decision;
 import pe.xofi.chat.conversation.member.MemberDataUnavailableException;
 import pe.xofi.chat.conversation.message.InboundMessage;
-import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics.FailureStage;
 import pe.xofi.chat.conversation.parser.InboundParser;
@@ -33,6 +32,7 @@ import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
 

@@ -13,7 +13,6 @@ import pe.xofi.chat.conversation.message.InboundMessage.Media;
 import pe.xofi.chat.conversation.message.InboundMessage.MediaKind;
 import pe.xofi.chat.conversation.message.InboundMessage.Text;
 import pe.xofi.chat.conversation.message.InboundMessage.Unsupported;
-import pe.xofi.chat.conversation.message.InputLimits;
 import pe.xofi.chat.conversation.message.MessageOrigin;
 import pe.xofi.chat.conversation.parser.whapi.WhapiMessageParser;
 import pe.xofi.chat.conversation.state.ConversationState;
@@ -23,6 +22,7 @@ import pe.xofi.chat.schemas.JsonSerde;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 import pe.xofi.chat.schemas.inbound.Provider;
 import tools.jackson.databind.node.ObjectNode;
 

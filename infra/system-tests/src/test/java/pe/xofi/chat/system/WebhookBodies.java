@@ -155,5 +155,6 @@ final class WebhookBodies {
     return JSON.writeValueAsBytes(node);
   }
 
-  static final List<Integer> ACCEPTABLE = List.of(200, 400, 413);
+  /** What a hostile body may get: accepted, not a webhook, too large or too many messages, every message refused. */
+  static final List<Integer> ACCEPTABLE = List.of(200, 400, 413, 422);
 }

@@ -2,35 +2,18 @@ package pe.xofi.chat.ingress.webhook;
 
 import java.util.ArrayList;
 import java.util.List;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Holds the fields of one webhook's messages to their limits before anything is published
- * (docs/INPUT-LIMITS.md has each limit's source): a text, caption, name or title longer than its
+ * ({@link InputLimits}; docs/INPUT-LIMITS.md has each limit's source): a text, caption, name or title longer than its
  * limit is cut in the message's raw JSON itself, and an id or link longer than its cap makes the
  * message refused, since a cut id or link names nothing. The splitters use one per webhook and hand
  * what was cut to the {@link ProviderWebhook.Batch}, which counts it.
  */
 public final class FieldLimits {
-
-  /** Longest text body: WhatsApp Cloud API {@code text.body} and Telegram {@code text}, 4,096. */
-  public static final int TEXT = 4_096;
-
-  /** Longest media caption: WhatsApp and Telegram, 1,024 characters. */
-  public static final int CAPTION = 1_024;
-
-  /** Longest message or status id (ours; WHAPI and Meta ids are well under 100 characters). */
-  public static final int MESSAGE_ID = 128;
-
-  /** Longest media, button, sender or callback id (ours; Meta button ids are at most 256). */
-  public static final int ID = 256;
-
-  /** Longest display name, user name, file name, button title or description (ours). */
-  public static final int NAME = 256;
-
-  /** Longest media link (ours; the common URL length browsers and CDNs accept). */
-  public static final int LINK = 2_048;
 
   /** Longest message id written back in an answer or a log line. */
   private static final int QUOTED_ID = 32;

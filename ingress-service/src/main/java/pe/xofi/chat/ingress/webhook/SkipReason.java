@@ -1,5 +1,7 @@
 package pe.xofi.chat.ingress.webhook;
 
+import pe.xofi.chat.schemas.inbound.InputLimits;
+
 /** Why a webhook item is acknowledged but not published. */
 public enum SkipReason {
   /** The bot's own sends echo back as messages; answering them would loop forever. */
@@ -29,9 +31,9 @@ public enum SkipReason {
   /** What a refused item had wrong, for the 422 answer; empty for items deliberately left out. */
   public String problem() {
     return switch (this) {
-      case ID_TOO_LONG -> "an id over its cap (message and status ids " + FieldLimits.MESSAGE_ID
-          + " characters, media, button, sender and callback ids " + FieldLimits.ID + ")";
-      case LINK_TOO_LONG -> "a media link over " + FieldLimits.LINK + " characters";
+      case ID_TOO_LONG -> "an id over its cap (message and status ids " + InputLimits.MESSAGE_ID
+          + " characters, media, button, sender and callback ids " + InputLimits.ID + ")";
+      case LINK_TOO_LONG -> "a media link over " + InputLimits.LINK + " characters";
       case FROM_ME, GROUP_CHAT, NOT_PERSONAL_CHAT, UNKEYABLE -> "";
     };
   }

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
-import pe.xofi.chat.conversation.message.InputLimits;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 
 /**
  * Reads the amount and the payment date of a receipt: labelled in a caption ({@code Monto: 500},

@@ -13,6 +13,7 @@ import pe.xofi.chat.ingress.webhook.whapi.WhapiWebhookSplitter;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.inbound.Sender;
 import pe.xofi.chat.schemas.status.ProviderStatus;
@@ -97,7 +98,7 @@ public final class MetaWebhookSplitter {
     }
     cutToLimits(message, limits);
     // the contact's name is not in the message's raw JSON, only in the envelope's sender
-    String name = limits.cut(contactName(value, from), FieldLimits.NAME, "contacts.profile.name");
+    String name = limits.cut(contactName(value, from), InputLimits.NAME, "contacts.profile.name");
     messages.add(
         new InboundEnvelope(
             id,
@@ -112,20 +113,20 @@ public final class MetaWebhookSplitter {
 
   /** Why a member's message is refused for an id or link over its cap, or null when it is not. */
   private static SkipReason refusal(JsonNode message) {
-    if (FieldLimits.tooLong(message, "id", FieldLimits.MESSAGE_ID)) {
+    if (FieldLimits.tooLong(message, "id", InputLimits.MESSAGE_ID)) {
       return SkipReason.ID_TOO_LONG;
     }
     for (String media : MEDIA) {
       JsonNode file = message.get(media);
-      if (FieldLimits.tooLong(file, "id", FieldLimits.ID)) {
+      if (FieldLimits.tooLong(file, "id", InputLimits.ID)) {
         return SkipReason.ID_TOO_LONG;
       }
-      if (FieldLimits.tooLong(file, "url", FieldLimits.LINK)) {
+      if (FieldLimits.tooLong(file, "url", InputLimits.LINK)) {
         return SkipReason.LINK_TOO_LONG;
       }
     }
     for (String choice : CHOICES) {
-      if (FieldLimits.tooLong(message.path("interactive").get(choice), "id", FieldLimits.ID)) {
+      if (FieldLimits.tooLong(message.path("interactive").get(choice), "id", InputLimits.ID)) {
         return SkipReason.ID_TOO_LONG;
       }
     }
@@ -134,16 +135,16 @@ public final class MetaWebhookSplitter {
 
   /** Cuts the texts of a member's message that the conversation reads, in its raw JSON. */
   private static void cutToLimits(JsonNode message, FieldLimits limits) {
-    limits.cut(message.get("text"), "body", FieldLimits.TEXT, "text.body");
+    limits.cut(message.get("text"), "body", InputLimits.TEXT, "text.body");
     for (String media : MEDIA) {
       JsonNode file = message.get(media);
-      limits.cut(file, "caption", FieldLimits.CAPTION, media + ".caption");
-      limits.cut(file, "filename", FieldLimits.NAME, media + ".filename");
+      limits.cut(file, "caption", InputLimits.CAPTION, media + ".caption");
+      limits.cut(file, "filename", InputLimits.NAME, media + ".filename");
     }
     for (String choice : CHOICES) {
       JsonNode tapped = message.path("interactive").get(choice);
-      limits.cut(tapped, "title", FieldLimits.NAME, "interactive." + choice + ".title");
-      limits.cut(tapped, "description", FieldLimits.NAME, "interactive." + choice + ".description");
+      limits.cut(tapped, "title", InputLimits.NAME, "interactive." + choice + ".title");
+      limits.cut(tapped, "description", InputLimits.NAME, "interactive." + choice + ".description");
     }
   }
 
@@ -154,7 +155,7 @@ public final class MetaWebhookSplitter {
       List<ProviderStatus> statuses) {
     String id = required(status, "id", "value.statuses[]");
     String word = required(status, "status", "value.statuses[" + FieldLimits.quoted(id) + "]");
-    if (id.length() > FieldLimits.MESSAGE_ID) {
+    if (id.length() > InputLimits.MESSAGE_ID) {
       skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), SkipReason.ID_TOO_LONG));
       return;
     }

@@ -10,6 +10,7 @@ import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.inbound.Sender;
 import pe.xofi.chat.schemas.inbound.TelegramMessageId;
@@ -60,7 +61,7 @@ public final class TelegramUpdateSplitter {
     if (!"private".equals(text(chat, "type"))) {
       return skipped(id, SkipReason.GROUP_CHAT);
     }
-    if (id.length() > FieldLimits.MESSAGE_ID || hasIdTooLong(update)) {
+    if (id.length() > InputLimits.MESSAGE_ID || hasIdTooLong(update)) {
       return skipped(id, SkipReason.ID_TOO_LONG);
     }
     FieldLimits limits = new FieldLimits();
@@ -81,25 +82,25 @@ public final class TelegramUpdateSplitter {
   private static boolean hasIdTooLong(JsonNode update) {
     JsonNode message = update.path("message");
     for (JsonNode size : message.path("photo")) {
-      if (FieldLimits.tooLong(size, "file_id", FieldLimits.ID)) {
+      if (FieldLimits.tooLong(size, "file_id", InputLimits.ID)) {
         return true;
       }
     }
-    return FieldLimits.tooLong(message.get("document"), "file_id", FieldLimits.ID)
-        || FieldLimits.tooLong(update.get("callback_query"), "data", FieldLimits.ID);
+    return FieldLimits.tooLong(message.get("document"), "file_id", InputLimits.ID)
+        || FieldLimits.tooLong(update.get("callback_query"), "data", InputLimits.ID);
   }
 
   /** Cuts the texts of the update that the conversation reads or shows, in its raw JSON. */
   private static void cutToLimits(JsonNode update, FieldLimits limits) {
     JsonNode message = update.get("message");
-    limits.cut(message, "text", FieldLimits.TEXT, "message.text");
-    limits.cut(message, "caption", FieldLimits.CAPTION, "message.caption");
-    limits.cut(update.path("message").get("document"), "file_name", FieldLimits.NAME, "message.document.file_name");
+    limits.cut(message, "text", InputLimits.TEXT, "message.text");
+    limits.cut(message, "caption", InputLimits.CAPTION, "message.caption");
+    limits.cut(update.path("message").get("document"), "file_name", InputLimits.NAME, "message.document.file_name");
     // the message a button was tapped on is the bot's own, but the update carries it back whole
-    limits.cut(update.path("callback_query").get("message"), "text", FieldLimits.TEXT, "callback_query.message.text");
+    limits.cut(update.path("callback_query").get("message"), "text", InputLimits.TEXT, "callback_query.message.text");
     for (JsonNode from : List.of(update.path("message").path("from"), update.path("callback_query").path("from"))) {
       for (String field : List.of("first_name", "last_name", "username")) {
-        limits.cut(from, field, FieldLimits.NAME, "from." + field);
+        limits.cut(from, field, InputLimits.NAME, "from." + field);
       }
     }
   }

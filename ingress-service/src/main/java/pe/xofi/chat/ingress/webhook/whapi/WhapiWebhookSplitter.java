@@ -14,6 +14,7 @@ import pe.xofi.chat.ingress.webhook.WebhookRejection.NotAWebhook;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.ConversationKey;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
+import pe.xofi.chat.schemas.inbound.InputLimits;
 import pe.xofi.chat.schemas.inbound.Provider;
 import pe.xofi.chat.schemas.inbound.Sender;
 import pe.xofi.chat.schemas.status.ProviderStatus;
@@ -99,21 +100,21 @@ public final class WhapiWebhookSplitter {
 
   /** Why a member's message is refused for an id or link over its cap, or null when it is not. */
   private static SkipReason refusal(JsonNode message) {
-    if (FieldLimits.tooLong(message, "id", FieldLimits.MESSAGE_ID)
-        || FieldLimits.tooLong(message, "from", FieldLimits.ID)) {
+    if (FieldLimits.tooLong(message, "id", InputLimits.MESSAGE_ID)
+        || FieldLimits.tooLong(message, "from", InputLimits.ID)) {
       return SkipReason.ID_TOO_LONG;
     }
     for (String media : MEDIA) {
       JsonNode file = message.get(media);
-      if (FieldLimits.tooLong(file, "id", FieldLimits.ID)) {
+      if (FieldLimits.tooLong(file, "id", InputLimits.ID)) {
         return SkipReason.ID_TOO_LONG;
       }
-      if (FieldLimits.tooLong(file, "link", FieldLimits.LINK)) {
+      if (FieldLimits.tooLong(file, "link", InputLimits.LINK)) {
         return SkipReason.LINK_TOO_LONG;
       }
     }
     for (String choice : CHOICES) {
-      if (FieldLimits.tooLong(message.path("reply").get(choice), "id", FieldLimits.ID)) {
+      if (FieldLimits.tooLong(message.path("reply").get(choice), "id", InputLimits.ID)) {
         return SkipReason.ID_TOO_LONG;
       }
     }
@@ -122,17 +123,17 @@ public final class WhapiWebhookSplitter {
 
   /** Cuts the texts of a member's message that the conversation reads, in its raw JSON. */
   private static void cutToLimits(JsonNode message, FieldLimits limits) {
-    limits.cut(message, "from_name", FieldLimits.NAME, "from_name");
-    limits.cut(message.get("text"), "body", FieldLimits.TEXT, "text.body");
+    limits.cut(message, "from_name", InputLimits.NAME, "from_name");
+    limits.cut(message.get("text"), "body", InputLimits.TEXT, "text.body");
     for (String media : MEDIA) {
       JsonNode file = message.get(media);
-      limits.cut(file, "caption", FieldLimits.CAPTION, media + ".caption");
-      limits.cut(file, "file_name", FieldLimits.NAME, media + ".file_name");
+      limits.cut(file, "caption", InputLimits.CAPTION, media + ".caption");
+      limits.cut(file, "file_name", InputLimits.NAME, media + ".file_name");
     }
     for (String choice : CHOICES) {
       JsonNode tapped = message.path("reply").get(choice);
-      limits.cut(tapped, "title", FieldLimits.NAME, "reply." + choice + ".title");
-      limits.cut(tapped, "description", FieldLimits.NAME, "reply." + choice + ".description");
+      limits.cut(tapped, "title", InputLimits.NAME, "reply." + choice + ".title");
+      limits.cut(tapped, "description", InputLimits.NAME, "reply." + choice + ".description");
     }
   }
 
@@ -143,7 +144,7 @@ public final class WhapiWebhookSplitter {
     }
     String id = requiredText(status, "id", "statuses[]");
     String word = requiredText(status, "status", "statuses[" + FieldLimits.quoted(id) + "]");
-    if (id.length() > FieldLimits.MESSAGE_ID) {
+    if (id.length() > InputLimits.MESSAGE_ID) {
       skipped.add(new ProviderWebhook.Skipped(FieldLimits.quoted(id), SkipReason.ID_TOO_LONG));
       return Optional.empty();
     }

@@ -1,4 +1,4 @@
-package pe.xofi.chat.conversation.message;
+package pe.xofi.chat.schemas.inbound;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,10 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The longest fields of a member's message the engine reads or keeps: text is cut to the provider's
- * own limit before any pattern reads it, and a message id over its cap is replaced by its SHA-256,
- * so a message costs bounded time and a conversation's state stays far below Kafka's 1 MB record
- * limit even for a record an older ingress published uncapped (docs/INPUT-LIMITS.md has the sources).
+ * The longest fields of a member's message, the same for the ingress that publishes it and the
+ * engine that reads it: text is cut to the provider's own limit before any pattern reads it, and a
+ * message id over its cap is replaced by its SHA-256, so a message costs bounded time and a
+ * conversation's state stays far below Kafka's 1 MB record limit even for a record an older ingress
+ * published uncapped (docs/INPUT-LIMITS.md has the sources).
  */
 public final class InputLimits {
 
