@@ -325,7 +325,7 @@ class MediaDownloadIT {
     String attacker = Replies.uniquePhone();
     String number = newReceipt(victim, "png-doesnotexist", "image/png");
     ReceiptRow before = DB.receipt(number);
-    String mediaId = SANDBOX.upload(attacker, "image/png", randomBytes(300));
+    String mediaId = SANDBOX.upload(attacker, "image/png", ReceiptBytes.png(300));
     // when: a download from María's conversation names José's receipt
     request(download(number, attacker, mediaId, null, "image/png"));
     // then: her conversation has no such receipt, so she is asked again, and José's receipt is as it was
