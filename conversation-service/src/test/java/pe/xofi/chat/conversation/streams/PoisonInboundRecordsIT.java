@@ -125,7 +125,8 @@ class PoisonInboundRecordsIT {
         Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize("t", replies.getFirst().value());
     assertThat(reply.content()).isEqualTo(Menus.list(BotTexts.WELCOME));
     assertThat(reply.inReplyTo()).isEqualTo(hola.messageId());
-    assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    // no thread died: the client is (back to) RUNNING, a rebalance of a loaded machine may still end first
+    await().atMost(Duration.ofSeconds(30)).until(() -> streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
   }
 
   @Test
