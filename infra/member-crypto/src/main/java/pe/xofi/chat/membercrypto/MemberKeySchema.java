@@ -1,0 +1,27 @@
+package pe.xofi.chat.membercrypto;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The data-key table's own schema {@value #SCHEMA} with its own Flyway history, migrated by every
+ * service that seals or opens (the migration is idempotent and Flyway locks its history table), so
+ * no service depends on another having started first.
+ */
+public final class MemberKeySchema {
+
+  public static final String SCHEMA = "member_keys";
+
+  private MemberKeySchema() {}
+
+  /** Creates or updates {@code member_keys.member_data_key}. */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .schemas(SCHEMA)
+        .table("member_keys_schema_history")
+        .locations("classpath:db/member_keys")
+        .load()
+        .migrate();
+  }
+}
