@@ -33,11 +33,13 @@ public class MemberCryptoAutoConfiguration {
   @ConditionalOnMissingBean
   EnvelopeSealer envelopeSealer(MemberCryptoProperties properties, MemberKeyConnections connections, Environment environment) {
     if (properties.keyset().isBlank()) {
-      if (!environment.acceptsProfiles(Profiles.of("local"))) {
+      if (properties.required() && !environment.acceptsProfiles(Profiles.of("local"))) {
         throw new IllegalStateException(MasterKeys.ENVIRONMENT_VARIABLE + " is not set: members' data would rest in clear"
             + " on Kafka (set it from a Secret; ./xofi up generates one into .run/secrets.env)");
       }
-      log.warn("{} is not set (profile local): members' data is published in clear", MasterKeys.ENVIRONMENT_VARIABLE);
+      if (properties.required()) {
+        log.warn("{} is not set (profile local): members' data is published in clear", MasterKeys.ENVIRONMENT_VARIABLE);
+      }
       return EnvelopeSealer.clear();
     }
     MasterKeys master = MasterKeys.fromJson(properties.keyset());
