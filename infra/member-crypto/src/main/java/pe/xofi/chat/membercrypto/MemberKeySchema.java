@@ -1,5 +1,8 @@
 package pe.xofi.chat.membercrypto;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -16,6 +19,13 @@ public final class MemberKeySchema {
 
   /** Creates or updates {@code member_keys.member_data_key}. */
   public static void migrate(DataSource dataSource) {
+    // services start together: the schema is created up front, idempotently, so two Flyway runs
+    // never race to create it (the history table's lock then serialises the migrations)
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+    } catch (SQLException e) {
+      throw new MemberKeysUnavailableException("cannot create schema " + SCHEMA, e);
+    }
     Flyway.configure()
         .dataSource(dataSource)
         .schemas(SCHEMA)

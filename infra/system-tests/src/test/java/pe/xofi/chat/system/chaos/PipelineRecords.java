@@ -108,7 +108,8 @@ final class PipelineRecords {
       OutboundMessage reply = Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize(topic, record.value());
       replyRecords.merge(reply.id(), 1, Integer::sum);
       repliesByKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
-          .add(new Reply(reply.id(), record.key(), reply.content().fallbackText()));
+          // sealed replies (XOFI_DATA_KEYSET) carry no readable body: the reconciliation counts ids only
+          .add(new Reply(reply.id(), record.key(), reply.content() == null ? null : reply.content().fallbackText()));
     } else {
       DeliveryEvent event = Topics.DELIVERY_EVENTS.valueSerde().deserializer().deserialize(topic, record.value());
       if (event.outboundId() == null) {
