@@ -21,6 +21,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pe.xofi.chat.membercrypto.DataKeys;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.JdbcMemberKeyStore;
+import pe.xofi.chat.membercrypto.MasterKeys;
+import pe.xofi.chat.membercrypto.MemberKeySchema;
+import pe.xofi.chat.membercrypto.RecordSealer;
+import pe.xofi.chat.membercrypto.Unsealed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -52,6 +59,8 @@ class ConversationServiceIT {
   private static final String APPLICATION_ID = KafkaTestBroker.unique("conversation-service-it");
   private static final Instant RECEIVED = Instant.parse("2026-11-24T10:15:30.123Z");
 
+  private static final String KEYSET = MasterKeys.generateJson();
+
   @TempDir static Path stateDir;
 
   static final PostgresTestDatabase memberDatabase = PostgresTestDatabase.create("conversation_service_it");
@@ -63,6 +72,7 @@ class ConversationServiceIT {
     registry.add("spring.kafka.streams.application-id", () -> APPLICATION_ID);
     registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
     registry.add("XOFI_DB_URL", memberDatabase::url);
+    registry.add("XOFI_DATA_KEYSET", () -> KEYSET);
     registry.add("XOFI_DB_USER", memberDatabase::user);
     registry.add("XOFI_DB_PASSWORD", memberDatabase::password);
     registry.add("xofi.staff.users", () -> "ana:operator:" + new BCryptPasswordEncoder(4).encode("clave-ana"));
@@ -76,6 +86,8 @@ class ConversationServiceIT {
   @LocalManagementPort int managementPort;
 
   @Autowired MeterRegistry meterRegistry;
+
+  @Autowired EnvelopeSealer sealer;
 
   @Test
   void shouldAnswerHolaOnOutboundMessagesOnceEvenWhenTheProviderRetries() {
@@ -93,7 +105,12 @@ class ConversationServiceIT {
     // then
     List<ConsumerRecord<String, OutboundMessage>> replies =
         readCommitted(Topics.OUTBOUND_MESSAGES, key, 2);
-    assertThat(replies.stream().map(ConsumerRecord::value).toList())
+    // on the topic the content is sealed; opened with the member's key it is the menu
+    assertThat(replies).allSatisfy(record -> {
+      assertThat(record.value().content()).isNull();
+      assertThat(record.value().sealedContent()).isNotNull();
+    });
+    assertThat(replies.stream().map(record -> opened(record.value())).toList())
         .isEqualTo(
             List.of(
                 reply(phone, hola.messageId(), Menus.list(BotTexts.WELCOME), RECEIVED),
@@ -102,6 +119,39 @@ class ConversationServiceIT {
         .isEqualTo(List.of(traceId, traceId));
     assertThat(meterRegistry.get("xofi.conversation.duplicates.dropped").counter().count())
         .isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void shouldIgnoreAMessageWhoseMemberWasForgottenAndAnswerTheirNextOne() {
+    // given: a message sealed as the ingress seals it, then the member forgotten (their data key deleted)
+    String phone = uniquePhone();
+    String key = "wa:" + phone;
+    InboundEnvelope before = ingressSealer().seal(WhapiExamples.textEnvelope(phone, "wamid.before-" + phone, "Hola", RECEIVED));
+    memberDatabase.execute("DELETE FROM member_keys.member_data_key WHERE conversation_key = '" + key + "'");
+    InboundEnvelope after =
+        ingressSealer().seal(WhapiExamples.textEnvelope(phone, "wamid.after-" + phone, "ayuda", RECEIVED.plusSeconds(3)));
+
+    // when
+    produce(List.of(before, after), XofiHeaders.newTraceId());
+
+    // then: no reply to the forgotten message, the next one answered
+    List<ConsumerRecord<String, OutboundMessage>> replies = readCommitted(Topics.OUTBOUND_MESSAGES, key, 1);
+    assertThat(replies.stream().map(record -> opened(record.value())).toList())
+        .isEqualTo(List.of(reply(phone, after.messageId(), Menus.list(BotTexts.HELP), RECEIVED.plusSeconds(3))));
+  }
+
+  /** A sealer of another instance (the ingress): its own key cache, the same key set and database. */
+  private static EnvelopeSealer ingressSealer() {
+    org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+    dataSource.setUrl(memberDatabase.jdbcUrl());
+    dataSource.setUser(memberDatabase.user());
+    dataSource.setPassword(memberDatabase.password());
+    MemberKeySchema.migrate(dataSource);
+    return new EnvelopeSealer(new RecordSealer(new DataKeys(MasterKeys.fromJson(KEYSET), new JdbcMemberKeyStore(dataSource))));
+  }
+
+  private OutboundMessage opened(OutboundMessage reply) {
+    return ((Unsealed.Readable<OutboundMessage>) sealer.open(reply)).value();
   }
 
   @Test

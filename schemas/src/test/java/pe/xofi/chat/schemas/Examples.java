@@ -19,6 +19,7 @@ import pe.xofi.chat.schemas.media.MediaDownload;
 import pe.xofi.chat.schemas.outbound.OutboundContent;
 import pe.xofi.chat.schemas.outbound.OutboundContent.Choice;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
+import pe.xofi.chat.schemas.privacy.Sealed;
 import pe.xofi.chat.schemas.status.ProviderStatus;
 
 /** One realistic value of every record, for round-trip and schema tests. */
@@ -42,6 +43,36 @@ final class Examples {
         RECEIVED,
         Instant.ofEpochSecond(1762876458),
         Json.MAPPER.readTree(WHAPI_TEXT));
+  }
+
+  /** The same message as the ingress publishes it: text and sender name sealed with the conversation's key. */
+  static InboundEnvelope sealedInbound() {
+    return new InboundEnvelope(
+        "rAmjVf1bsR7Vv32teVuI2A-hV0RKygAsKs",
+        Channel.WHATSAPP,
+        Provider.WHAPI,
+        "wa:51902376744",
+        new Sender("51902376744", null),
+        RECEIVED,
+        Instant.ofEpochSecond(1762876458),
+        null,
+        SEALED);
+  }
+
+  static final Sealed SEALED = new Sealed("dk-3f9a1c2b", "AAECAwQFBgcICQoLkq9zL0W1pVfQ8yX2c4n6Jg==");
+
+  /** A reply as the engine publishes it: content sealed with the conversation's key. */
+  static OutboundMessage sealedOutbound() {
+    return new OutboundMessage(
+        "rAmjVf1bsR7Vv32teVuI2A-hV0RKygAsKs#1",
+        Channel.WHATSAPP,
+        Provider.WHAPI,
+        "wa:51902376744",
+        "51902376744",
+        null,
+        "rAmjVf1bsR7Vv32teVuI2A-hV0RKygAsKs",
+        RECEIVED,
+        SEALED);
   }
 
   static ProviderStatus status() {

@@ -29,6 +29,10 @@ class RecordRoundTripTest {
         Stream.of(
             Arguments.of(Topics.INBOUND_MESSAGES, Examples.inbound()),
             Arguments.of(Topics.INBOUND_MESSAGES_DLT, Examples.inbound()),
+            Arguments.of(Topics.INBOUND_MESSAGES, Examples.sealedInbound()),
+            Arguments.of(Topics.INBOUND_MESSAGES_DLT, Examples.sealedInbound()),
+            Arguments.of(Topics.OUTBOUND_MESSAGES, Examples.sealedOutbound()),
+            Arguments.of(Topics.OUTBOUND_MESSAGES_DLT, Examples.sealedOutbound()),
             Arguments.of(Topics.PROVIDER_STATUSES, Examples.status()),
             Arguments.of(Topics.PROVIDER_STATUSES_DLT, Examples.status()),
             Arguments.of(Topics.DELIVERY_EVENTS, Examples.delivery()),

@@ -76,6 +76,32 @@ class TopicSchemaTest {
   }
 
   @Test
+  void shouldRejectAnInboundEnvelopeWithNeitherRawNorSealedContent() throws IOException {
+    // given
+    var json = (tools.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(Examples.sealedInbound());
+    json.putNull("sealed");
+
+    // when
+    List<Error> errors = schemaOf(Topics.INBOUND_MESSAGES).validate(json);
+
+    // then
+    assertThat(errors).isNotEmpty();
+  }
+
+  @Test
+  void shouldRejectAReplyWithNeitherContentNorSealedContent() throws IOException {
+    // given
+    var json = (tools.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(Examples.sealedOutbound());
+    json.remove("sealedContent");
+
+    // when
+    List<Error> errors = schemaOf(Topics.OUTBOUND_MESSAGES).validate(json);
+
+    // then
+    assertThat(errors).isNotEmpty();
+  }
+
+  @Test
   void shouldRejectASnapshotThatCarriesMoreThanTheOperatorsView() throws IOException {
     // given: a snapshot with a field the contract does not have (a DNI must never travel here)
     var json = (tools.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(Examples.event());

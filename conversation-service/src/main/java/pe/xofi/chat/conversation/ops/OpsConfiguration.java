@@ -22,6 +22,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import pe.xofi.chat.conversation.engine.IntentDetector;
 import pe.xofi.chat.conversation.member.postgres.BlockingDatabase;
 import pe.xofi.chat.conversation.parser.InboundParser;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.audit.AuditEvent;
 import pe.xofi.chat.staffsecurity.StaffAccessDeniedListener;
@@ -82,8 +83,9 @@ class OpsConfiguration {
       IntentDetector intents,
       TranscriptStore store,
       AgentConversationStore conversations,
+      EnvelopeSealer sealer,
       @Value("${xofi.ops.projector.group-id:conversation-transcripts}") String groupId) {
-    TranscriptProjector projector = new TranscriptProjector(parser, intents, ProjectionWriter.of(store, conversations));
+    TranscriptProjector projector = new TranscriptProjector(parser, intents, ProjectionWriter.of(store, conversations), sealer);
     return projectorContainer(
         kafka, groupId, projector, ProjectorErrorHandling.errorHandler(kafka, groupId, Clock.systemUTC(), ProjectorErrorHandling.OUTAGE_RETRY));
   }

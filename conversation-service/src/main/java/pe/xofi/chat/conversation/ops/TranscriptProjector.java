@@ -11,6 +11,9 @@ import pe.xofi.chat.conversation.message.InboundMessage.Text;
 import pe.xofi.chat.conversation.ops.TranscriptLine.Direction;
 import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.replay.Replayer;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.MemberKeysUnavailableException;
+import pe.xofi.chat.membercrypto.Unsealed;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
@@ -28,7 +31,8 @@ import pe.xofi.chat.schemas.privacy.CredentialMask;
  * container ({@link BatchListenerFailedException}), after the records before it are written: a
  * member-data outage is retried from that record, any other failure (a record that cannot be read,
  * or a row the database refuses) dead-letters that record alone, and the rest of the poll follows
- * ({@link ProjectorErrorHandling}).
+ * ({@link ProjectorErrorHandling}). Sealed records are opened in memory first; a forgotten member's
+ * records project nothing.
  */
 public final class TranscriptProjector {
 
@@ -38,11 +42,17 @@ public final class TranscriptProjector {
   private final InboundParser parser;
   private final IntentDetector intents;
   private final ProjectionWriter writer;
+  private final EnvelopeSealer sealer;
 
-  TranscriptProjector(InboundParser parser, IntentDetector intents, ProjectionWriter writer) {
+  TranscriptProjector(InboundParser parser, IntentDetector intents, ProjectionWriter writer, EnvelopeSealer sealer) {
     this.parser = parser;
     this.intents = intents;
     this.writer = writer;
+    this.sealer = sealer;
+  }
+
+  TranscriptProjector(InboundParser parser, IntentDetector intents, ProjectionWriter writer) {
+    this(parser, intents, writer, EnvelopeSealer.clear());
   }
 
   /** Projects one poll of {@code inbound-messages}, {@code outbound-messages} and {@code conversation-events}. */
@@ -105,7 +115,8 @@ public final class TranscriptProjector {
     }
   }
 
-  private void inbound(ProjectionBatch batch, String key, InboundEnvelope envelope) {
+  private void inbound(ProjectionBatch batch, String key, InboundEnvelope sealed) {
+    InboundEnvelope envelope = sealed == null ? null : readable(opened(() -> sealer.open(sealed)));
     if (envelope == null) {
       return;
     }
@@ -120,7 +131,8 @@ public final class TranscriptProjector {
         new TranscriptLine(Direction.IN, message.origin().messageId(), null, text, null, envelope.receivedAt()));
   }
 
-  private static void outbound(ProjectionBatch batch, OutboundMessage reply) {
+  private void outbound(ProjectionBatch batch, OutboundMessage sealed) {
+    OutboundMessage reply = sealed == null ? null : readable(opened(() -> sealer.open(sealed)));
     if (reply == null) {
       return;
     }
@@ -141,6 +153,24 @@ public final class TranscriptProjector {
     }
     if (conversation != null) {
       batch.conversation(conversation);
+    }
+  }
+
+  /** The opened record, or null for a forgotten member; a record this service cannot open is an error. */
+  private static <T> T readable(Unsealed<T> unsealed) {
+    return switch (unsealed) {
+      case Unsealed.Readable<T> readable -> readable.value();
+      case Unsealed.Forgotten<T> forgotten -> null;
+      case Unsealed.Locked<T> locked -> throw new IllegalStateException("a sealed record and no XOFI_DATA_KEYSET to open it");
+    };
+  }
+
+  // a data-key outage is a member-data outage: retried from this record, never dead-lettered
+  private static <T> Unsealed<T> opened(java.util.function.Supplier<Unsealed<T>> open) {
+    try {
+      return open.get();
+    } catch (MemberKeysUnavailableException e) {
+      throw new MemberDataUnavailableException("member data keys unavailable", e);
     }
   }
 

@@ -16,6 +16,7 @@ import pe.xofi.chat.conversation.engine.auth.AuthPolicy;
 import pe.xofi.chat.conversation.member.PartnerDirectory;
 import pe.xofi.chat.conversation.member.postgres.BlockingDatabase;
 import pe.xofi.chat.conversation.parser.InboundParser;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
 
 /**
  * The replay mode ({@link ReplayMode}): the engine over the real partner directory (reads only), the
@@ -34,6 +35,7 @@ class ReplayConfiguration {
       PartnerDirectory partners,
       AuthPolicy authPolicy,
       BlockingDatabase database,
+      EnvelopeSealer sealer,
       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
     return arguments -> {
       String[] args = arguments.getSourceArgs();
@@ -52,7 +54,8 @@ class ReplayConfiguration {
                           authPolicy,
                           new RecordedTicketDesk(database),
                           new RecordedReceiptInbox(database)),
-                      rewrite),
+                      rewrite,
+                      sealer),
               bootstrapServers,
               out,
               err);

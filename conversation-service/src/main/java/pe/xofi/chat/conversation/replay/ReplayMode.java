@@ -29,6 +29,8 @@ public final class ReplayMode implements EnvironmentPostProcessor {
     mode.put("xofi.ops.projector.enabled", "false");
     mode.put("xofi.kafka-lag.enabled", "false");
     mode.put("spring.flyway.enabled", "false");
+    // an operator without XOFI_DATA_KEYSET may replay: sealed records then show [cifrado]
+    mode.put("xofi.member-crypto.required", "false");
     mode.put("spring.kafka.streams.auto-startup", "false");
     mode.put("spring.main.web-application-type", "none");
     mode.put("spring.main.banner-mode", "off");

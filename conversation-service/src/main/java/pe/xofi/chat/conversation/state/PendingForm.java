@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import pe.xofi.chat.conversation.member.ReceiptInbox.MediaFile;
 import pe.xofi.chat.schemas.inbound.InputLimits;
+import pe.xofi.chat.schemas.privacy.CredentialMask;
 
 /**
  * A multi-step form the member is filling in; it lives in the conversation state, so it survives a
@@ -21,9 +22,10 @@ public sealed interface PendingForm {
   /** A support ticket: the subject first, then the description. */
   record CreateTicket(TicketStep step, String subject) implements PendingForm {
 
-    // the ticket handler takes at most 200 characters; the cut bounds state written by older code
+    // the ticket handler takes at most 200 characters; the cut bounds state written by older code.
+    // The state and its changelog hold no credentials: a DNI and its birth year typed as subject are masked
     public CreateTicket {
-      subject = InputLimits.cut(subject, InputLimits.TEXT);
+      subject = CredentialMask.mask(InputLimits.cut(subject, InputLimits.TEXT));
     }
 
     /** The form right after "crear ticket". */

@@ -2,6 +2,7 @@ package pe.xofi.chat.conversation.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.header.Headers;
@@ -24,6 +25,9 @@ import pe.xofi.chat.conversation.metrics.ConversationMetrics.FailureStage;
 import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.state.ConversationState;
 import pe.xofi.chat.conversation.state.ConversationStore;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.MemberKeysUnavailableException;
+import pe.xofi.chat.membercrypto.Unsealed;
 import pe.xofi.chat.schemas.DeadLetterReason;
 import pe.xofi.chat.schemas.Topic;
 import pe.xofi.chat.schemas.Topics;
@@ -44,7 +48,8 @@ import pe.xofi.chat.schemas.outbound.OutboundMessage;
  * inbound-messages-dlt} with its reason ({@link DeadLetterReason}), in the same transaction, and the
  * partition moves on. A message that meets a member-data outage is retried with a bounded back-off
  * and then rethrown, so the task fails and resumes from its last committed offset instead of
- * dropping it.
+ * dropping it. Member data arrives sealed ({@link EnvelopeSealer}): it is opened in memory only, a
+ * record whose member was forgotten is skipped (no reply, no state), and replies leave sealed.
  */
 final class ConversationProcessor implements Processor<byte[], byte[], String, EngineOutput> {
 
@@ -56,6 +61,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
   private final LongSupplier nanoTime;
   private final BackOff memberDataBackOff;
   private final AuthAlertReport authAlerts;
+  private final EnvelopeSealer sealer;
 
   private ProcessorContext<String, EngineOutput> context;
   private KeyValueStore<String, ConversationState> store;
@@ -65,7 +71,9 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
       ConversationEngine engine,
       ConversationMetrics metrics,
       LongSupplier nanoTime,
-      BackOff memberDataBackOff) {
+      BackOff memberDataBackOff,
+      EnvelopeSealer sealer) {
+    this.sealer = sealer;
     this.parser = parser;
     this.engine = engine;
     this.metrics = metrics;
@@ -93,6 +101,10 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
     Decided decided;
     try {
       decided = decideRetryingOutages(record, key, envelope);
+      if (decided == null) {
+        log.info("message {} of {} belongs to a forgotten member: skipped", InputLimits.messageId(envelope.messageId()), masked(key));
+        return;
+      }
     } catch (MemberDataUnavailableException e) {
       // the processing exception handler fails the task: the message is retried, never skipped
       metrics.failed(FailureStage.MEMBER_DATA);
@@ -151,8 +163,9 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
         reason.exception());
   }
 
-  /** What the engine decided for one message, with the state it decided on. */
-  private record Decided(ConversationState before, Decision decision, InboundMessage message, long micros) {}
+  /** What the engine decided for one message, with the state it decided on and its replies as sent (sealed). */
+  private record Decided(
+      ConversationState before, Decision decision, InboundMessage message, long micros, List<OutboundMessage> replies) {}
 
   /**
    * Decides on the message, trying it again after each back-off while the member data is
@@ -190,9 +203,19 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
     }
   }
 
+  /** The decision on the message, or null when its member was forgotten and it cannot be opened. */
   private Decided decide(Record<byte[], byte[]> record, String key, InboundEnvelope envelope) {
     long started = nanoTime.getAsLong();
-    InboundMessage message = parser.parse(key, envelope);
+    InboundEnvelope opened;
+    switch (open(envelope)) {
+      case Unsealed.Readable<InboundEnvelope> readable -> opened = readable.value();
+      case Unsealed.Forgotten<InboundEnvelope> forgotten -> {
+        return null;
+      }
+      case Unsealed.Locked<InboundEnvelope> locked ->
+          throw new PoisonRecordException("a sealed inbound record and no XOFI_DATA_KEYSET to open it");
+    }
+    InboundMessage message = parser.parse(key, opened);
     ConversationState state =
         Objects.requireNonNullElseGet(store.get(key), () -> ConversationState.start(message.origin().channel()));
     // the record timestamp stands in for an envelope without received-at: it replays identically too
@@ -200,7 +223,25 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
         envelope.receivedAt() != null ? envelope.receivedAt() : Instant.ofEpochMilli(record.timestamp());
     Decision decision = engine.decide(state, message, now);
     long micros = Math.max(0, (nanoTime.getAsLong() - started) / 1_000);
-    return new Decided(state, decision.withHandlingMicros(micros), message, micros);
+    return new Decided(state, decision.withHandlingMicros(micros), message, micros,
+        decision.replies().stream().map(this::seal).toList());
+  }
+
+  // the data-key read is member data like the others: an outage is retried, never skipped
+  private Unsealed<InboundEnvelope> open(InboundEnvelope envelope) {
+    try {
+      return sealer.open(envelope);
+    } catch (MemberKeysUnavailableException e) {
+      throw new MemberDataUnavailableException("member data keys unavailable", e);
+    }
+  }
+
+  private OutboundMessage seal(OutboundMessage reply) {
+    try {
+      return sealer.seal(reply);
+    } catch (MemberKeysUnavailableException e) {
+      throw new MemberDataUnavailableException("member data keys unavailable", e);
+    }
   }
 
   private void write(Record<byte[], byte[]> record, String key, InboundEnvelope envelope, Decided decided) {
@@ -209,7 +250,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
       store.put(key, timed.state());
     }
     String traceId = XofiHeaders.traceId(record.headers());
-    for (OutboundMessage reply : timed.replies()) {
+    for (OutboundMessage reply : decided.replies()) {
       forward(key, record, new EngineOutput.Reply(reply), Topics.OUTBOUND_MESSAGES, traceId);
     }
     for (MediaDownload download : timed.downloads()) {
@@ -224,7 +265,7 @@ final class ConversationProcessor implements Processor<byte[], byte[], String, E
         "handled message {} for {} with {} replies",
         InputLimits.messageId(envelope.messageId()),
         decided.message().origin().key().masked(),
-        timed.replies().size());
+        decided.replies().size());
   }
 
   private void forward(

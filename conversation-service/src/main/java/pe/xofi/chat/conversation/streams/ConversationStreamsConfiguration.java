@@ -10,6 +10,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.parser.InboundParser;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
 
 /**
  * Runs the conversation topology on spring-kafka's {@code StreamsBuilderFactoryBean}, which Boot
@@ -40,9 +41,10 @@ class ConversationStreamsConfiguration {
       StreamsBuilder streamsBuilder,
       InboundParser parser,
       ConversationEngine engine,
-      ConversationMetrics metrics) {
+      ConversationMetrics metrics,
+      EnvelopeSealer sealer) {
     ConversationTopology topology = new ConversationTopology(
-            parser, engine, metrics, System::nanoTime, ConversationTopology.defaultMemberDataBackOff());
+            parser, engine, metrics, System::nanoTime, ConversationTopology.defaultMemberDataBackOff(), sealer);
     topology.addTo(streamsBuilder);
     return topology;
   }

@@ -15,6 +15,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import pe.xofi.chat.conversation.engine.ConversationEngine;
 import pe.xofi.chat.conversation.metrics.ConversationMetrics;
 import pe.xofi.chat.conversation.parser.InboundParser;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
 import pe.xofi.chat.conversation.state.ConversationStore;
 import pe.xofi.chat.schemas.Topics;
 
@@ -34,24 +35,38 @@ public final class ConversationTopology {
   private final ConversationMetrics metrics;
   private final LongSupplier nanoTime;
   private final BackOff memberDataBackOff;
+  private final EnvelopeSealer sealer;
 
   /**
    * @param nanoTime the monotonic clock that measures handling time ({@code System::nanoTime});
    *     it never reaches a decision
    * @param memberDataBackOff the waits between attempts at a message while the member data is
    *     unavailable; after the last the task fails and resumes from its last commit
+   * @param sealer opens inbound envelopes before parsing and seals the replies
    */
   public ConversationTopology(
       InboundParser parser,
       ConversationEngine engine,
       ConversationMetrics metrics,
       LongSupplier nanoTime,
-      BackOff memberDataBackOff) {
+      BackOff memberDataBackOff,
+      EnvelopeSealer sealer) {
     this.parser = parser;
     this.engine = engine;
     this.metrics = metrics;
     this.nanoTime = nanoTime;
     this.memberDataBackOff = memberDataBackOff;
+    this.sealer = sealer;
+  }
+
+  /** A topology that seals nothing (tests of the engine's wiring; sealed input stays locked). */
+  public ConversationTopology(
+      InboundParser parser,
+      ConversationEngine engine,
+      ConversationMetrics metrics,
+      LongSupplier nanoTime,
+      BackOff memberDataBackOff) {
+    this(parser, engine, metrics, nanoTime, memberDataBackOff, EnvelopeSealer.clear());
   }
 
   /**
@@ -75,7 +90,7 @@ public final class ConversationTopology {
                 Topics.INBOUND_MESSAGES.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("inbound-messages-source"))
             .process(
-                () -> new ConversationProcessor(parser, engine, metrics, nanoTime, memberDataBackOff),
+                () -> new ConversationProcessor(parser, engine, metrics, nanoTime, memberDataBackOff, sealer),
                 Named.as(ENGINE_NODE),
                 ConversationStore.NAME);
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import pe.xofi.chat.membercrypto.MasterKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -32,6 +33,7 @@ class MemberConfigurationIT {
   @DynamicPropertySource
   static void memberDatabase(DynamicPropertyRegistry registry) {
     registry.add("XOFI_DB_URL", database::url);
+    registry.add("XOFI_DATA_KEYSET", MasterKeys::generateJson);
     registry.add("XOFI_DB_USER", database::user);
     registry.add("XOFI_DB_PASSWORD", database::password);
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pe.xofi.chat.membercrypto.MasterKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -54,6 +55,7 @@ class TranscriptAuditIT {
     registry.add("xofi.ops.projector.group-id", () -> KafkaTestBroker.unique("transcript-audit-it-projector"));
     registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
     registry.add("XOFI_DB_URL", memberDatabase::url);
+    registry.add("XOFI_DATA_KEYSET", MasterKeys::generateJson);
     registry.add("XOFI_DB_USER", memberDatabase::user);
     registry.add("XOFI_DB_PASSWORD", memberDatabase::password);
     BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);

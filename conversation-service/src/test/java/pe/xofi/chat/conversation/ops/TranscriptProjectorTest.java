@@ -21,6 +21,12 @@ import pe.xofi.chat.conversation.ops.TranscriptLine.Direction;
 import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.parser.whapi.WhapiMessageParser;
 import pe.xofi.chat.schemas.Topic;
+import pe.xofi.chat.membercrypto.DataKeys;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.MasterKeys;
+import pe.xofi.chat.membercrypto.MemberKeyStore;
+import pe.xofi.chat.membercrypto.RecordSealer;
+import pe.xofi.chat.membercrypto.StoredDataKey;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.events.ConversationEvent;
 import pe.xofi.chat.schemas.events.ConversationEventType;
@@ -42,10 +48,7 @@ class TranscriptProjectorTest {
   private final Set<String> refusedMessageIds = new HashSet<>();
   private boolean outage;
 
-  private final TranscriptProjector projector =
-      new TranscriptProjector(
-          new InboundParser(List.of(new WhapiMessageParser())),
-          new IntentDetector(),
+  private final ProjectionWriter writer =
           batch -> {
             if (outage) {
               throw new MemberDataUnavailableException("member database unavailable: write transcript lines", null);
@@ -55,7 +58,38 @@ class TranscriptProjectorTest {
             }
             written.add(batch.rows());
             conversations.add(batch.conversations());
-          });
+          };
+
+  private final TranscriptProjector projector =
+      new TranscriptProjector(new InboundParser(List.of(new WhapiMessageParser())), new IntentDetector(), writer);
+
+  private final String keyset = MasterKeys.generateJson();
+  private final Map<String, StoredDataKey> dataKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Another instance's sealer (the ingress, the engine): the same key set and keys, its own cache. */
+  private EnvelopeSealer instance() {
+    MemberKeyStore store = new MemberKeyStore() {
+      @Override
+      public java.util.Optional<StoredDataKey> find(String conversationKey) {
+        return java.util.Optional.ofNullable(dataKeys.get(conversationKey));
+      }
+
+      @Override
+      public StoredDataKey createIfAbsent(String conversationKey, StoredDataKey candidate) {
+        return dataKeys.computeIfAbsent(conversationKey, k -> candidate);
+      }
+
+      @Override
+      public int delete(String conversationKey) {
+        return dataKeys.remove(conversationKey) == null ? 0 : 1;
+      }
+    };
+    return new EnvelopeSealer(new RecordSealer(new DataKeys(MasterKeys.fromJson(keyset), store)));
+  }
+
+  private TranscriptProjector sealedProjector() {
+    return new TranscriptProjector(new InboundParser(List.of(new WhapiMessageParser())), new IntentDetector(), writer, instance());
+  }
 
   private long offset;
 
@@ -134,6 +168,46 @@ class TranscriptProjectorTest {
                     new TranscriptRow(
                         "wa:" + otherPhone, "WHATSAPP",
                         new TranscriptLine(Direction.IN, "wamid.1", null, "texto del atacante", null, AT.plusSeconds(1))))));
+  }
+
+  @Test
+  void shouldOpenSealedRecordsAndStillMaskTheCredentials() {
+    // given: a ticket subject with credentials and the bot's echo, both sealed as on the topics
+    EnvelopeSealer producers = instance();
+    List<ConsumerRecord<String, byte[]>> poll =
+        List.of(
+            record(Topics.INBOUND_MESSAGES, producers.seal(WhapiExamples.textEnvelope(PHONE, "wamid.5", "Mi asunto: DNI 12345678 año 1990", AT))),
+            record(Topics.OUTBOUND_MESSAGES, producers.seal(new OutboundMessage("wamid.5#1", Channel.WHATSAPP, Provider.WHAPI, KEY, PHONE,
+                new OutboundContent.Text("Asunto: DNI 12345678 año 1990."), "wamid.5", AT))));
+
+    // when
+    sealedProjector().project(poll);
+
+    // then
+    assertThat(written)
+        .isEqualTo(
+            List.of(
+                List.of(
+                    new TranscriptRow(KEY, "WHATSAPP", new TranscriptLine(Direction.IN, "wamid.5", null, "Mi asunto: DNI ******** año ****", null, AT)),
+                    new TranscriptRow(KEY, "WHATSAPP", new TranscriptLine(Direction.OUT, "wamid.5#1", "wamid.5", "Asunto: DNI ******** año ****.", null, AT)))));
+  }
+
+  @Test
+  void shouldProjectNothingOfAForgottenMember() {
+    // given: sealed records, then the member forgotten (their data key deleted)
+    EnvelopeSealer producers = instance();
+    List<ConsumerRecord<String, byte[]>> poll =
+        List.of(
+            record(Topics.INBOUND_MESSAGES, producers.seal(WhapiExamples.textEnvelope(PHONE, "wamid.5", "Hola", AT))),
+            record(Topics.OUTBOUND_MESSAGES, producers.seal(new OutboundMessage("wamid.5#1", Channel.WHATSAPP, Provider.WHAPI, KEY, PHONE,
+                new OutboundContent.Text("Bienvenido"), "wamid.5", AT))));
+    dataKeys.remove(KEY);
+
+    // when
+    sealedProjector().project(poll);
+
+    // then
+    assertThat(written).isEqualTo(List.of(List.of()));
   }
 
   @Test

@@ -21,6 +21,12 @@ import pe.xofi.chat.conversation.parser.InboundParser;
 import pe.xofi.chat.conversation.parser.whapi.WhapiMessageParser;
 import pe.xofi.chat.conversation.replay.ReplyLine.Verdict;
 import pe.xofi.chat.conversation.state.ConversationState;
+import pe.xofi.chat.membercrypto.DataKeys;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.MasterKeys;
+import pe.xofi.chat.membercrypto.MemberKeyStore;
+import pe.xofi.chat.membercrypto.RecordSealer;
+import pe.xofi.chat.membercrypto.StoredDataKey;
 import pe.xofi.chat.schemas.inbound.Channel;
 import pe.xofi.chat.schemas.inbound.InboundEnvelope;
 import pe.xofi.chat.schemas.inbound.Provider;
@@ -62,6 +68,70 @@ class ReplayerTest {
         .containsExactly(new ReplyLine("wamid.r2#1", AuthTexts.welcome("María"), AuthTexts.welcome("María"), Verdict.SAME));
     assertThat(report.messages().get(1).before()).isEqualTo(new StateSummary(null, null, 0, null, null));
     assertThat(report.messages().get(1).after()).isEqualTo(new StateSummary(1L, T0.plusSeconds(20), 0, null, null));
+  }
+
+  @Test
+  void shouldOpenSealedRecordsWithTheKeySetAndShowThemSealedWithout() {
+    // given: the conversation as the ingress and the engine publish it, sealed
+    java.util.Map<String, StoredDataKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    String keyset = MasterKeys.generateJson();
+    EnvelopeSealer producers = sealer(keyset, keys);
+    List<LoggedInbound> sealed = conversation.stream()
+        .map(record -> new LoggedInbound(record.offset(), record.timestamp(), producers.seal(record.envelope()))).toList();
+    List<OutboundMessage> live = liveReplies(conversation).stream().map(producers::seal).toList();
+
+    // when: an operator with the key set, then one without
+    ReplayReport authorised = new Replayer(parser, engine(), UnaryOperator.identity(), sealer(keyset, keys))
+        .replay(SCOPE, sealed, 0, live);
+    ReplayReport withoutKeys = replayer(UnaryOperator.identity()).replay(SCOPE, sealed, 0, live);
+
+    // then
+    assertThat(authorised.differences()).isZero();
+    assertThat(authorised.messages()).extracting(ReplayedMessage::said)
+        .containsExactly("Hola", "DNI ******** año ****", "DNI ******** año ****");
+    assertThat(withoutKeys.messages()).extracting(ReplayedMessage::said)
+        .containsExactly(Replayer.SEALED, Replayer.SEALED, Replayer.SEALED);
+    assertThat(TranscriptText.of(withoutKeys)).doesNotContain("12345678").doesNotContain("1990").doesNotContain("María");
+  }
+
+  @Test
+  void shouldShowAForgottenMembersRecordsAsForgotten() {
+    // given: a sealed conversation whose data key was deleted by ./xofi forget
+    java.util.Map<String, StoredDataKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    String keyset = MasterKeys.generateJson();
+    EnvelopeSealer producers = sealer(keyset, keys);
+    List<LoggedInbound> sealed = conversation.stream()
+        .map(record -> new LoggedInbound(record.offset(), record.timestamp(), producers.seal(record.envelope()))).toList();
+    keys.clear();
+
+    // when
+    ReplayReport report = new Replayer(parser, engine(), UnaryOperator.identity(), sealer(keyset, keys))
+        .replay(SCOPE, sealed, 0, null);
+
+    // then
+    assertThat(report.messages()).extracting(ReplayedMessage::said)
+        .containsExactly(Replayer.FORGOTTEN, Replayer.FORGOTTEN, Replayer.FORGOTTEN);
+  }
+
+  /** A sealer over {@code keys}, as another instance with the same key set. */
+  private static EnvelopeSealer sealer(String keyset, java.util.Map<String, StoredDataKey> keys) {
+    MemberKeyStore store = new MemberKeyStore() {
+      @Override
+      public java.util.Optional<StoredDataKey> find(String conversationKey) {
+        return java.util.Optional.ofNullable(keys.get(conversationKey));
+      }
+
+      @Override
+      public StoredDataKey createIfAbsent(String conversationKey, StoredDataKey candidate) {
+        return keys.computeIfAbsent(conversationKey, k -> candidate);
+      }
+
+      @Override
+      public int delete(String conversationKey) {
+        return keys.remove(conversationKey) == null ? 0 : 1;
+      }
+    };
+    return new EnvelopeSealer(new RecordSealer(new DataKeys(MasterKeys.fromJson(keyset), store)));
   }
 
   @Test

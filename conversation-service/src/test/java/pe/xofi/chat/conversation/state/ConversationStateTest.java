@@ -102,6 +102,23 @@ class ConversationStateTest {
   }
 
   @Test
+  void shouldKeepNoDniOrBirthYearInTheChangelogWhenAMemberTypesThemAsATicketSubject() {
+    // given: the attack of security review M8, credentials typed where the bot asks for a subject
+    ConversationState state =
+        new ConversationState(Channel.WHATSAPP, NOW, List.of("m1"))
+            .withSession(1L, NOW)
+            .withForm(new PendingForm.CreateTicket(PendingForm.TicketStep.DESCRIPTION, "mi DNI 12345678 año 1990 no entra"));
+    JsonSerde<ConversationState> serde = new JsonSerde<>(ConversationState.class);
+
+    // when
+    byte[] bytes = serde.serialize("conversations", state);
+
+    // then
+    assertThat(Json.MAPPER.readTree(bytes).get("pendingForm").toString())
+        .isEqualTo("{\"form\":\"create_ticket\",\"step\":\"DESCRIPTION\",\"subject\":\"mi DNI ******** año **** no entra\"}");
+  }
+
+  @Test
   void shouldReadTheStateWrittenBeforeSessionsAndFormsExisted() {
     // given
     byte[] old =

@@ -25,6 +25,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.MasterKeys;
+import pe.xofi.chat.membercrypto.Unsealed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -67,6 +70,7 @@ class PoisonInboundRecordsIT {
     registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
     registry.add("xofi.ops.projector.group-id", () -> TRANSCRIPTS_GROUP);
     registry.add("XOFI_DB_URL", memberDatabase::url);
+    registry.add("XOFI_DATA_KEYSET", MasterKeys::generateJson);
     registry.add("XOFI_DB_USER", memberDatabase::user);
     registry.add("XOFI_DB_PASSWORD", memberDatabase::password);
   }
@@ -77,6 +81,8 @@ class PoisonInboundRecordsIT {
   }
 
   @Autowired StreamsBuilderFactoryBean streams;
+
+  @Autowired EnvelopeSealer sealer;
 
   @Test
   void shouldDeadLetterEveryPoisonRecordWithItsReasonAndAnswerTheNextMessage() {
@@ -121,8 +127,8 @@ class PoisonInboundRecordsIT {
     });
 
     List<ConsumerRecord<byte[], byte[]>> replies = read(Topics.OUTBOUND_MESSAGES.name(), key, 1, reply -> true);
-    OutboundMessage reply =
-        Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize("t", replies.getFirst().value());
+    OutboundMessage reply = ((Unsealed.Readable<OutboundMessage>) sealer.open(
+        Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize("t", replies.getFirst().value()))).value();
     assertThat(reply.content()).isEqualTo(Menus.list(BotTexts.WELCOME));
     assertThat(reply.inReplyTo()).isEqualTo(hola.messageId());
     // no thread died: the client is (back to) RUNNING, a rebalance of a loaded machine may still end first

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.crypto.bcrypt.BCrypt;
+import pe.xofi.chat.membercrypto.MasterKeys;
 
 /**
  * The credentials of one run folder: fresh random values generated once into
@@ -36,6 +37,8 @@ public final class StackSecrets {
   public static final String OPERATOR_PASSWORD = "XOFI_STAFF_OPERATOR_PASSWORD";
   public static final String AGENT_PASSWORD = "XOFI_STAFF_AGENT_PASSWORD";
   public static final String STAFF_USERS = "XOFI_STAFF_USERS";
+  /** The master key set that wraps the members' data keys (a Tink AEAD key set as JSON). */
+  public static final String DATA_KEYSET = MasterKeys.ENVIRONMENT_VARIABLE;
 
   /** The staff user with the {@code operator} role (transcripts, lag, dead letters, actuator). */
   public static final String OPERATOR = "operador";
@@ -45,7 +48,7 @@ public final class StackSecrets {
   /** The generated keys, in the file's order. */
   public static final List<String> GENERATED =
       List.of(WHATSAPP_WEBHOOK_SECRET, WHATSAPP_APP_SECRET, TELEGRAM_WEBHOOK_SECRET, WHATSAPP_WEBHOOK_VERIFY_TOKEN,
-          WHATSAPP_API_TOKEN, TELEGRAM_BOT_TOKEN, OPERATOR_PASSWORD, AGENT_PASSWORD);
+          WHATSAPP_API_TOKEN, TELEGRAM_BOT_TOKEN, OPERATOR_PASSWORD, AGENT_PASSWORD, DATA_KEYSET);
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -153,6 +156,7 @@ public final class StackSecrets {
       // Telegram's shape <bot id>:<secret>, so a client that checks it accepts the token
       case TELEGRAM_BOT_TOKEN -> (1_000_000_000L + RANDOM.nextLong(8_000_000_000L)) + ":" + base64Url(27);
       case OPERATOR_PASSWORD, AGENT_PASSWORD -> base64Url(18);
+      case DATA_KEYSET -> MasterKeys.generateJson().replaceAll("\\s+", "");
       default -> HexFormat.of().formatHex(bytes(24));
     };
   }

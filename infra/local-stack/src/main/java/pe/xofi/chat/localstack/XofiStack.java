@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       VerifyConfigCommand.class,
       LagCommand.class,
       DltCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      ForgetCommand.class
     },
     description = "Runs the Xofi Recaudo chat pipeline locally.")
 public final class XofiStack {

@@ -32,7 +32,7 @@ class InfraFilesTest {
   private static final List<String> SERVICES = List.of("ingress-service", "conversation-service", "outbound-service");
 
   /** Variables that hold credentials: always from a Secret (k8s) or a required variable (compose). */
-  private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|STAFF_USERS).*");
+  private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|STAFF_USERS|KEYSET).*");
 
   /** Variables Spring Boot binds without a placeholder (relaxed binding) that the manifests set. */
   private static final Set<String> SPRING_VARIABLES =
@@ -46,13 +46,14 @@ class InfraFilesTest {
   private static final Set<String> INGRESS_CONTRACT_VARIABLES =
       Set.of("XOFI_WEBHOOK_PROVIDERS", "XOFI_ALLOW_UNAUTHENTICATED_WEBHOOKS");
 
-  /** The secrets each service must be given in every deployment (issue 13 contract). */
+  /** The secrets each service must be given in every deployment (issue 13 contract; issue 14: the data key set). */
   private static final Map<String, Set<String>> CONTRACT_SECRETS =
       Map.of(
           "ingress-service", Set.of("WHATSAPP_WEBHOOK_SECRET", "WHATSAPP_APP_SECRET", "TELEGRAM_WEBHOOK_SECRET",
-              "WHATSAPP_WEBHOOK_VERIFY_TOKEN", "XOFI_STAFF_USERS"),
-          "conversation-service", Set.of("XOFI_DB_PASSWORD", "XOFI_STAFF_USERS"),
-          "outbound-service", Set.of("WHATSAPP_API_TOKEN", "TELEGRAM_BOT_TOKEN", "XOFI_DB_PASSWORD", "XOFI_STAFF_USERS"),
+              "WHATSAPP_WEBHOOK_VERIFY_TOKEN", "XOFI_STAFF_USERS", "XOFI_DATA_KEYSET", "XOFI_DB_PASSWORD"),
+          "conversation-service", Set.of("XOFI_DB_PASSWORD", "XOFI_STAFF_USERS", "XOFI_DATA_KEYSET"),
+          "outbound-service", Set.of("WHATSAPP_API_TOKEN", "TELEGRAM_BOT_TOKEN", "XOFI_DB_PASSWORD", "XOFI_STAFF_USERS",
+              "XOFI_DATA_KEYSET"),
           "whapi-sandbox", Set.of());
 
   /** Each application: its configuration file, its documented port and its management port. */

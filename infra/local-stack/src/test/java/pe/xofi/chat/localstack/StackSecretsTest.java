@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import pe.xofi.chat.membercrypto.MasterKeys;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
@@ -24,16 +25,20 @@ class StackSecretsTest {
     assertThat(secrets.values().keySet())
         .containsExactlyInAnyOrder("WHATSAPP_WEBHOOK_SECRET", "WHATSAPP_APP_SECRET", "TELEGRAM_WEBHOOK_SECRET",
             "WHATSAPP_WEBHOOK_VERIFY_TOKEN", "WHATSAPP_API_TOKEN", "TELEGRAM_BOT_TOKEN", "XOFI_STAFF_OPERATOR_PASSWORD",
-            "XOFI_STAFF_AGENT_PASSWORD", "XOFI_STAFF_USERS");
+            "XOFI_STAFF_AGENT_PASSWORD", "XOFI_DATA_KEYSET", "XOFI_STAFF_USERS");
     assertThat(secrets.get("WHATSAPP_WEBHOOK_SECRET")).matches("[0-9a-f]{48}");
     assertThat(secrets.get("WHATSAPP_APP_SECRET")).matches("[0-9a-f]{48}").isNotEqualTo(secrets.get("WHATSAPP_WEBHOOK_SECRET"));
     assertThat(secrets.get("TELEGRAM_WEBHOOK_SECRET")).matches("[0-9a-f]{48}");
     assertThat(secrets.get("TELEGRAM_BOT_TOKEN")).matches("[0-9]{10}:[A-Za-z0-9_-]{36}");
     assertThat(secrets.get("XOFI_STAFF_OPERATOR_PASSWORD")).matches("[A-Za-z0-9_-]{24}");
+    assertThat(MasterKeys.fromJson(secrets.get("XOFI_DATA_KEYSET"))).isNotNull();
     assertThat(secrets.file()).isEqualTo(runDir.resolve("secrets.env"));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets.file()))).isEqualTo("rw-------");
     assertThat(StackSecrets.forRun(runDir.resolve("other"), Map.of()).get("WHATSAPP_WEBHOOK_SECRET"))
         .isNotEqualTo(secrets.get("WHATSAPP_WEBHOOK_SECRET"));
+    assertThat(StackSecrets.forRun(runDir.resolve("other"), Map.of()).get("XOFI_DATA_KEYSET"))
+        .isNotEqualTo(secrets.get("XOFI_DATA_KEYSET"));
+    assertThat(StackSecrets.forRun(runDir, Map.of()).get("XOFI_DATA_KEYSET")).isEqualTo(secrets.get("XOFI_DATA_KEYSET"));
   }
 
   @Test
@@ -110,6 +115,7 @@ class StackSecretsTest {
             "TELEGRAM_BOT_TOKEN=" + secrets.get("TELEGRAM_BOT_TOKEN"),
             "XOFI_STAFF_OPERATOR_PASSWORD=" + secrets.get("XOFI_STAFF_OPERATOR_PASSWORD"),
             "XOFI_STAFF_AGENT_PASSWORD=" + secrets.get("XOFI_STAFF_AGENT_PASSWORD"),
+            "XOFI_DATA_KEYSET='" + secrets.get("XOFI_DATA_KEYSET") + "'",
             "XOFI_STAFF_USERS='" + secrets.get("XOFI_STAFF_USERS") + "'");
   }
 }

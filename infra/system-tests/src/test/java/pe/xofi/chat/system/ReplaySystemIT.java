@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pe.xofi.chat.localstack.LocalStack;
 import pe.xofi.chat.localstack.ServiceModule;
+import pe.xofi.chat.localstack.StackSecrets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +81,20 @@ class ReplaySystemIT {
   }
 
   @Test
+  void shouldShowSealedRecordsAsSealedToAnOperatorWithoutTheKeySet() throws Exception {
+    // when: the records on the topics are sealed and this operator holds no XOFI_DATA_KEYSET
+    Run run = replayWithoutKeys("--phone", PHONE, "--json");
+
+    // then: every message shows [cifrado], nothing of the member's
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    JsonNode report = JSON.readTree(run.stdout());
+    List<String> said = new ArrayList<>();
+    report.get("messages").forEach(m -> said.add(m.get("said").asString()));
+    assertThat(said).hasSize(8).containsOnly("[cifrado]");
+    assertThat(run.stdout()).doesNotContain("87654321").doesNotContain("1985").doesNotContain("No veo mi último pago");
+  }
+
+  @Test
   void shouldExplainAnUnknownPhone() throws Exception {
     // when
     Run run = replay0("--phone", "51900000999");
@@ -129,8 +144,17 @@ class ReplaySystemIT {
     return replay0(args.toArray(String[]::new));
   }
 
-  /** Runs the packaged replay command against the stack's broker and database. */
+  /** Runs the packaged replay command as an authorised operator (with the run's key set). */
   private static Run replay0(String... args) throws Exception {
+    return replay(true, args);
+  }
+
+  private static Run replayWithoutKeys(String... args) throws Exception {
+    return replay(false, args);
+  }
+
+  /** Runs the packaged replay command against the stack's broker and database. */
+  private static Run replay(boolean withKeySet, String... args) throws Exception {
     Path jar = ServiceModule.CONVERSATION.executableJar(stack.config().projectDir());
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), "replay"));
     command.addAll(List.of(args));
@@ -140,6 +164,10 @@ class ReplaySystemIT {
     env.put("XOFI_DB_URL", stack.config().database().url());
     env.put("XOFI_DB_USER", stack.config().database().user());
     env.put("XOFI_DB_PASSWORD", stack.config().database().password());
+    env.remove(StackSecrets.DATA_KEYSET);
+    if (withKeySet) {
+      env.put(StackSecrets.DATA_KEYSET, stack.secrets().get(StackSecrets.DATA_KEYSET));
+    }
     Path out = java.nio.file.Files.createTempFile("replay", ".out");
     Path err = java.nio.file.Files.createTempFile("replay", ".err");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

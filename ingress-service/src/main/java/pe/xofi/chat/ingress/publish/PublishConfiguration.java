@@ -11,6 +11,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import pe.xofi.chat.ingress.metrics.IngressMetrics;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.MemberCryptoProperties;
 import reactor.core.scheduler.Schedulers;
 
 /** The Kafka side of the ingress: one idempotent {@code acks=all} producer shared by all webhooks. */
@@ -42,10 +44,13 @@ public class PublishConfiguration {
       KafkaTemplate<byte[], byte[]> template,
       ProducerFactory<byte[], byte[]> factory,
       PublishProperties properties,
-      IngressMetrics metrics) {
-    return new KafkaRecordPublisher(
+      IngressMetrics metrics,
+      EnvelopeSealer sealer,
+      MemberCryptoProperties memberCrypto) {
+    KafkaRecordPublisher kafka = new KafkaRecordPublisher(
         template, Schedulers.boundedElastic(), properties.timeout(), metrics,
         maxRecordBytes(factory.getConfigurationProperties()));
+    return new SealingRecordPublisher(kafka, sealer, Schedulers.boundedElastic(), memberCrypto.timeout());
   }
 
   /**

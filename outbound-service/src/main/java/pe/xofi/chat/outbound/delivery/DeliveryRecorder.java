@@ -42,6 +42,16 @@ public class DeliveryRecorder {
         attempt.first(), attempt.last(), clock.instant()));
   }
 
+  /** What a reply whose member was forgotten records: FAILED with this error, never sent. */
+  public static final String FORGOTTEN = "forgotten";
+
+  /** A reply not sent because its member was forgotten ({@code ./xofi forget}): FAILED, reason {@value #FORGOTTEN}. */
+  public void forgotten(ConsumerRecord<String, OutboundMessage> source) {
+    OutboundMessage message = source.value();
+    publish(source, new DeliveryEvent(message.id(), message.conversationKey(), message.provider(), null,
+        DeliveryStatus.FAILED, FORGOTTEN, null, 0, null, null, clock.instant()));
+  }
+
   /** A failed attempt: RETRYING, FAILED or DEAD_LETTERED, with the error of {@code exception}. */
   public void failed(ConsumerRecord<?, ?> source, Attempt attempt, DeliveryStatus status, Exception exception) {
     OutboundMessage message = source.value() instanceof OutboundMessage m ? m : null;

@@ -27,6 +27,9 @@ import pe.xofi.chat.outbound.send.PermanentSendFailure;
 import pe.xofi.chat.outbound.send.SendFailure;
 import pe.xofi.chat.outbound.send.SentReceipt;
 import pe.xofi.chat.outbound.send.TransientSendFailure;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.MemberKeysUnavailableException;
+import pe.xofi.chat.membercrypto.Unsealed;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.delivery.DeliveryStatus;
 import pe.xofi.chat.schemas.outbound.OutboundMessage;
@@ -36,7 +39,8 @@ import pe.xofi.chat.schemas.outbound.OutboundMessage;
  * limits allow (a {@link SendPermit} held during the exchange), and in order per partition: a reply that must wait (no token, a back-off, a {@code Retry-After}) is negatively
  * acknowledged, which pauses this consumer's partition and redelivers the same reply after the wait,
  * while the consumer keeps polling and stays in the group. A refused reply, or one whose attempts ran
- * out, goes to {@code outbound-messages-dlt} and the partition moves on.
+ * out, goes to {@code outbound-messages-dlt} and the partition moves on. A sealed reply is opened in
+ * memory just before it is sent; one whose member was forgotten is never sent (FAILED, {@code forgotten}).
  */
 @Component
 class OutboundListener {
@@ -58,10 +62,12 @@ class OutboundListener {
   private final RetryPolicy retry;
   private final DeadLetterPublishingRecoverer deadLetters;
   private final Clock clock;
+  private final EnvelopeSealer sealer;
 
   OutboundListener(MessageSenders senders, DeliveryRecorder deliveries, DeliveryMetrics metrics,
       AttemptLog attempts, SentLedger ledger, SendLimiter limiter, RetryProperties retry,
-      DeadLetterPublishingRecoverer deadLetterRecoverer, Clock clock) {
+      DeadLetterPublishingRecoverer deadLetterRecoverer, Clock clock, EnvelopeSealer sealer) {
+    this.sealer = sealer;
     this.senders = senders;
     this.deliveries = deliveries;
     this.metrics = metrics;
@@ -80,7 +86,30 @@ class OutboundListener {
       topics = "#{T(pe.xofi.chat.schemas.Topics).OUTBOUND_MESSAGES.name()}",
       containerFactory = OutboundKafkaConfiguration.CONTAINER_FACTORY)
   void onMessage(ConsumerRecord<String, OutboundMessage> record, Acknowledgment ack, Consumer<?, ?> consumer) {
-    OutboundMessage message = record.value();
+    OutboundMessage message;
+    try {
+      switch (sealer.open(record.value())) {
+        case Unsealed.Readable<OutboundMessage> readable -> message = readable.value();
+        case Unsealed.Forgotten<OutboundMessage> forgotten -> {
+          log.info("reply {} to {} belongs to a forgotten member; not sending it", record.value().id(), MaskedKeys.of(record.key()));
+          deliveries.forgotten(record);
+          ack.acknowledge();
+          return;
+        }
+        case Unsealed.Locked<OutboundMessage> locked -> {
+          log.error("reply {} to {} is sealed and XOFI_DATA_KEYSET is not set; moved to {}", record.value().id(),
+              MaskedKeys.of(record.key()), Topics.OUTBOUND_MESSAGES_DLT);
+          deadLetters.accept(record, consumer, new ListenerExecutionFailedException("a sealed reply and no XOFI_DATA_KEYSET"));
+          ack.acknowledge();
+          return;
+        }
+      }
+    } catch (MemberKeysUnavailableException e) {
+      log.warn("cannot read the data key of reply {} to {}; waiting {}", record.value().id(), MaskedKeys.of(record.key()),
+          LEDGER_RETRY);
+      ack.nack(LEDGER_RETRY);
+      return;
+    }
     Optional<SentReply> alreadySent;
     try {
       alreadySent = ledger.find(message.conversationKey(), message.id());

@@ -3,6 +3,7 @@ package pe.xofi.chat.outbound.media;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +38,9 @@ class MediaConfiguration {
 
   @Bean
   ResendReplies resendReplies(
-      @Qualifier(MediaKafkaConfiguration.RESEND_TEMPLATE) KafkaTemplate<String, OutboundMessage> template) {
-    return new ResendReplies(template);
+      @Qualifier(MediaKafkaConfiguration.RESEND_TEMPLATE) KafkaTemplate<String, OutboundMessage> template,
+      EnvelopeSealer sealer) {
+    return new ResendReplies(template, sealer);
   }
 
   @Bean

@@ -21,6 +21,13 @@ import pe.xofi.chat.outbound.support.FixedClock;
 import pe.xofi.chat.outbound.support.InProcessSandbox;
 import pe.xofi.chat.outbound.support.Replies;
 import pe.xofi.chat.outbound.support.TopicReader;
+import pe.xofi.chat.membercrypto.DataKeys;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.JdbcMemberKeyStore;
+import pe.xofi.chat.membercrypto.MasterKeys;
+import pe.xofi.chat.membercrypto.MemberKeySchema;
+import pe.xofi.chat.membercrypto.RecordSealer;
+import pe.xofi.chat.outbound.support.LedgerDatabase;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.XofiHeaders;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
@@ -97,6 +104,54 @@ class OutboundDeliveryIT {
     // the fixed clock answers 5 s after the reply's created-at (the inbound webhook's received-at)
     assertThat(meters.get("xofi.outbound.end.to.end").tags("provider", "whapi").timer()
         .totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(5.0);
+  }
+
+  @Test
+  void shouldSendASealedReplysOpenedTextWhileTheTopicHoldsOnlyCiphertext() {
+    // given: a statement sealed as the engine seals it
+    String phone = Replies.uniquePhone();
+    String text = "Ana, tu DNI 12345678 (1990): deuda S/ 1,250.50";
+    OutboundMessage sealed = sealer().seal(Replies.text(phone, text));
+
+    // when
+    Replies.produce(sealed, "trace-sealed-" + phone);
+
+    // then: the provider gets the text; the record on the topic never held it
+    await().atMost(KafkaTestBroker.patience()).until(() -> !SANDBOX.outbox(phone).isEmpty());
+    assertThat(SANDBOX.outbox(phone).get(0).get("body").asString()).isEqualTo(text);
+    String wire = new String(Topics.OUTBOUND_MESSAGES.valueSerde().serializer().serialize("t", sealed), StandardCharsets.UTF_8);
+    assertThat(wire).doesNotContain("12345678", "1990", "Ana", "1,250");
+  }
+
+  @Test
+  void shouldNotSendAReplyOfAForgottenMemberAndRecordItFailedAsForgotten() {
+    // given: a sealed reply whose member is then forgotten (their data key deleted)
+    String phone = Replies.uniquePhone();
+    OutboundMessage sealed = sealer().seal(Replies.text(phone, "Tu saldo es S/ 10.00"));
+    DB.execute("DELETE FROM member_keys.member_data_key WHERE conversation_key = '" + sealed.conversationKey() + "'");
+
+    // when
+    Replies.produce(sealed, "trace-forgotten-" + phone);
+
+    // then
+    try (TopicReader<DeliveryEvent> events = new TopicReader<>(Topics.DELIVERY_EVENTS)) {
+      List<ConsumerRecord<String, DeliveryEvent>> records = events.awaitAtLeast(1, sealed.conversationKey());
+      assertThat(records).extracting(ConsumerRecord::value).containsExactly(new DeliveryEvent(
+          sealed.id(), sealed.conversationKey(), Provider.WHAPI, null, DeliveryStatus.FAILED, "forgotten", null,
+          0, null, null, NOW));
+    }
+    assertThat(SANDBOX.outbox(phone)).isEmpty();
+  }
+
+  /** A sealer of another instance (the engine): the same key set and database, its own key cache. */
+  private static EnvelopeSealer sealer() {
+    org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+    dataSource.setUrl(DB.jdbcUrl());
+    dataSource.setUser(DB.user());
+    dataSource.setPassword(DB.password());
+    MemberKeySchema.migrate(dataSource);
+    return new EnvelopeSealer(new RecordSealer(new DataKeys(
+        MasterKeys.fromJson(LedgerDatabase.DATA_KEYSET), new JdbcMemberKeyStore(dataSource))));
   }
 
   static String header(ConsumerRecord<?, ?> record, String name) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.Unsealed;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -81,6 +83,14 @@ class MediaDownloadIT {
   }
 
   @Autowired MeterRegistry meters;
+
+  @Autowired EnvelopeSealer sealer;
+
+  /** A "send it again" reply as written (content sealed with the member's data key), opened. */
+  private OutboundMessage opened(OutboundMessage sealed) {
+    assertThat(sealed.content()).as("content on the topic").isNull();
+    return ((Unsealed.Readable<OutboundMessage>) sealer.open(sealed)).value();
+  }
 
   @BeforeEach
   void listenersReady() {
@@ -197,7 +207,7 @@ class MediaDownloadIT {
       // the send path delivers it like any reply
       await().atMost(KafkaTestBroker.patience()).until(() -> !SANDBOX.outbox(phone).isEmpty());
       assertThat(SANDBOX.outbox(phone).get(0).get("body").asString()).isEqualTo(expected.content().fallbackText());
-      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value).containsExactly(expected);
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(record -> opened(record.value())).containsExactly(expected);
       assertThat(new String(records.getFirst().headers().lastHeader(XofiHeaders.TRACE_ID).value(),
           StandardCharsets.UTF_8)).isEqualTo("trace-" + number);
     }
@@ -214,7 +224,7 @@ class MediaDownloadIT {
     request(download(number, phone, mediaId, null, "image/jpeg"));
     // then
     try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
-      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(record -> opened(record.value()))
           .containsExactly(resendReply(number, phone, "No pudimos recibir el archivo de tu comprobante *" + number
               + "* porque pesa más de 4 KB. Por favor, envía una foto o un PDF más liviano con el monto y la fecha "
               + "en el texto."));
@@ -234,7 +244,7 @@ class MediaDownloadIT {
         "AgACAgEAAxkBAAIB", null, "image/jpeg", Replies.CREATED_AT), "trace-" + number);
     // then
     try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
-      assertThat(replies.awaitAtLeast(1, "tg:" + chat)).extracting(ConsumerRecord::value)
+      assertThat(replies.awaitAtLeast(1, "tg:" + chat)).extracting(record -> opened(record.value()))
           .containsExactly(new OutboundMessage(number + "#media-failed", Channel.TELEGRAM, Provider.TELEGRAM,
               "tg:" + chat, chat, resendReply(number, chat).content(), null, NOW));
     }
@@ -271,7 +281,7 @@ class MediaDownloadIT {
     request(download(number, phone, "../settings", null, "image/jpeg"));
     // then
     try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
-      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(record -> opened(record.value()))
           .containsExactly(resendReply(number, phone));
     }
     assertThat(DB.receipt(number)).isEqualTo(new ReceiptRow("FAILED", "WHAPI media id is not in WHAPI's format", NOW));
@@ -289,7 +299,7 @@ class MediaDownloadIT {
     request(download(number, phone, mediaId, null, "image/png"));
     // then
     try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
-      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(record -> opened(record.value()))
           .containsExactly(resendReply(number, phone, "No pudimos recibir el archivo de tu comprobante *" + number
               + "* porque no es una foto ni un PDF. Aceptamos fotos JPG, PNG o WebP y archivos PDF: envíalo de nuevo "
               + "en uno de esos formatos con el monto y la fecha en el texto."));
@@ -311,7 +321,7 @@ class MediaDownloadIT {
     request(download("RC-999999", phone, mediaId, null, "image/jpeg"));
     // then
     try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
-      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(ConsumerRecord::value)
+      assertThat(replies.awaitAtLeast(1, "wa:" + phone)).extracting(record -> opened(record.value()))
           .containsExactly(resendReply("RC-999999", phone));
     }
     assertThat(unknownReceipts()).isEqualTo(unknown + 1);

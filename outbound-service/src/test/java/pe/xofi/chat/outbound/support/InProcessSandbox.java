@@ -34,11 +34,12 @@ public final class InProcessSandbox {
           .run("--server.port=0", "--sandbox.api-token=" + TOKEN, "--spring.main.banner-mode=off",
               "--sandbox.ingress-url=" + ingress,
               // the sandbox has no database; this module's R2DBC, JDBC and Flyway must not give it one,
-              // and, a dev tool without logins, none of this module's staff security either
+              // and, a dev tool without logins, none of this module's staff security or member-data keys either
               "--spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
                   + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                   + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
                   + "pe.xofi.chat.staffsecurity.StaffSecurityAutoConfiguration,"
+                  + "pe.xofi.chat.membercrypto.MemberCryptoAutoConfiguration,"
                   + "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
                   + "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
                   + "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration");

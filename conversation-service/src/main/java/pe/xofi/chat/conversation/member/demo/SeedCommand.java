@@ -32,6 +32,8 @@ public final class SeedCommand implements EnvironmentPostProcessor {
     command.put("xofi.demo-data.exit", "true");
     command.put("spring.kafka.streams.auto-startup", "false");
     command.put("spring.main.web-application-type", "none");
+    // loading members seals and opens nothing: no XOFI_DATA_KEYSET needed
+    command.put("xofi.member-crypto.required", "false");
     environment.getPropertySources().addFirst(new MapPropertySource("xofiSeedCommand", command));
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import pe.xofi.chat.membercrypto.MasterKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -33,6 +34,7 @@ class PostgresPartnerDirectoryIT {
   @DynamicPropertySource
   static void memberDatabase(DynamicPropertyRegistry registry) {
     registry.add("XOFI_DB_URL", database::url);
+    registry.add("XOFI_DATA_KEYSET", MasterKeys::generateJson);
     registry.add("XOFI_DB_USER", database::user);
     registry.add("XOFI_DB_PASSWORD", database::password);
   }

@@ -7,8 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
+import org.postgresql.ds.PGSimpleDataSource;
+import pe.xofi.chat.localstack.DatabaseTarget;
 import pe.xofi.chat.localstack.LocalStack;
 import pe.xofi.chat.localstack.StackSecrets;
+import pe.xofi.chat.membercrypto.DataKeys;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.JdbcMemberKeyStore;
+import pe.xofi.chat.membercrypto.MasterKeys;
+import pe.xofi.chat.membercrypto.RecordSealer;
 
 /**
  * Runs a scenario on a running stack: starts the load, injects the fault mid-load, heals it, lets
@@ -102,7 +109,21 @@ final class ChaosRunner {
 
   private PipelineRecords read(WebhookLoad load, Map<TopicPartition, Long> from) {
     Set<String> keys = load.phones().stream().map(p -> "wa:" + p).collect(Collectors.toSet());
-    return PipelineRecords.read(stack.config().bootstrapServers(), from, keys);
+    return PipelineRecords.read(stack.config().bootstrapServers(), from, keys, opener());
+  }
+
+  /** Opens sealed replies as an authorised operator: the run's key set and the stack's database. */
+  private EnvelopeSealer opener() {
+    String keyset = stack.secrets().get(StackSecrets.DATA_KEYSET);
+    DatabaseTarget db = stack.config().database();
+    if (keyset == null || keyset.isBlank() || db == null) {
+      return EnvelopeSealer.clear();
+    }
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(db.jdbcUrl(db.database()));
+    dataSource.setUser(db.user());
+    dataSource.setPassword(db.password());
+    return new EnvelopeSealer(new RecordSealer(new DataKeys(MasterKeys.fromJson(keyset), new JdbcMemberKeyStore(dataSource))));
   }
 
   private static void sleepUntil(Instant at) {

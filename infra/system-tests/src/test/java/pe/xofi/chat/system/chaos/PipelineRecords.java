@@ -17,6 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import pe.xofi.chat.schemas.Topic;
+import pe.xofi.chat.membercrypto.EnvelopeSealer;
+import pe.xofi.chat.membercrypto.Unsealed;
 import pe.xofi.chat.schemas.Topics;
 import pe.xofi.chat.schemas.delivery.DeliveryEvent;
 import pe.xofi.chat.schemas.delivery.DeliveryStatus;
@@ -54,7 +56,11 @@ final class PipelineRecords {
   /** Replies given up on ({@code FAILED}, {@code DEAD_LETTERED}). */
   final Map<String, Integer> givenUp = new HashMap<>();
 
-  private PipelineRecords() {}
+  private final EnvelopeSealer opener;
+
+  private PipelineRecords(EnvelopeSealer opener) {
+    this.opener = opener;
+  }
 
   /** The end offsets (under {@code read_committed}) of the read topics now: a scenario's starting point. */
   static Map<TopicPartition, Long> endOffsets(String bootstrapServers) {
@@ -65,8 +71,8 @@ final class PipelineRecords {
   }
 
   /** Reads everything from {@code from} up to the current stable end, keeping only {@code keys}. */
-  static PipelineRecords read(String bootstrapServers, Map<TopicPartition, Long> from, Set<String> keys) {
-    PipelineRecords records = new PipelineRecords();
+  static PipelineRecords read(String bootstrapServers, Map<TopicPartition, Long> from, Set<String> keys, EnvelopeSealer opener) {
+    PipelineRecords records = new PipelineRecords(opener);
     try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
       List<TopicPartition> partitions = partitions(consumer);
       consumer.assign(partitions);
@@ -105,10 +111,10 @@ final class PipelineRecords {
         default -> { }
       }
     } else if (topic.equals(Topics.OUTBOUND_MESSAGES.name())) {
-      OutboundMessage reply = Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize(topic, record.value());
+      OutboundMessage reply = opened(Topics.OUTBOUND_MESSAGES.valueSerde().deserializer().deserialize(topic, record.value()));
       replyRecords.merge(reply.id(), 1, Integer::sum);
       repliesByKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
-          .add(new Reply(reply.id(), record.key(), reply.content().fallbackText()));
+          .add(new Reply(reply.id(), record.key(), reply.content() == null ? null : reply.content().fallbackText()));
     } else {
       DeliveryEvent event = Topics.DELIVERY_EVENTS.valueSerde().deserializer().deserialize(topic, record.value());
       if (event.outboundId() == null) {
@@ -165,5 +171,10 @@ final class PipelineRecords {
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return new KafkaConsumer<>(props);
+  }
+
+  /** The reply as sent: opened with the run's key set (replies rest sealed on the topic). */
+  private OutboundMessage opened(OutboundMessage reply) {
+    return opener.open(reply) instanceof Unsealed.Readable<OutboundMessage> readable ? readable.value() : reply;
   }
 }

@@ -181,6 +181,9 @@ final class Reconciliation {
   }
 
   private static String abbreviated(String text) {
+    if (text == null) {
+      return "[cifrado]";
+    }
     String line = text.replace('\n', ' ');
     return "\"" + (line.length() > 40 ? line.substring(0, 40) + "…" : line) + "\"";
   }
