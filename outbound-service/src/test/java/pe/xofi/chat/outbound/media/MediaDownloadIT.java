@@ -340,7 +340,7 @@ class MediaDownloadIT {
     request(download(number, attacker, mediaId, null, "image/png"));
     // then: her conversation has no such receipt, so she is asked again, and José's receipt is as it was
     try (TopicReader<OutboundMessage> replies = new TopicReader<>(Topics.OUTBOUND_MESSAGES)) {
-      assertThat(replies.awaitAtLeast(1, "wa:" + attacker)).extracting(ConsumerRecord::value)
+      assertThat(replies.awaitAtLeast(1, "wa:" + attacker)).extracting(record -> opened(record.value()))
           .containsExactly(resendReply(number, attacker));
     }
     assertThat(DB.receipt(number)).isEqualTo(before);
