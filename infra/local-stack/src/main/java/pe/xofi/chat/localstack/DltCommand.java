@@ -130,8 +130,16 @@ final class DltCommand {
 
   @Command(name = "list", description = "Prints the dead letters not redriven yet (--all: every one).")
   static final class ListCommand extends DltOptions implements Callable<Integer> {
+    @Option(names = "--text", description = "also what the member wrote or the bot replied, opened with "
+        + "XOFI_DATA_KEYSET and the member-keys database (XOFI_DB_URL): for an authorised operator; "
+        + "a DNI and the birth year beside it stay masked")
+    boolean text;
+
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() {
+      DeadLetterText texts = text ? new DeadLetterText(OperatorSealer.fromEnvironment(environment)) : null;
       try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
         List<ConsumerRecord<byte[], byte[]>> records = pending(consumer, chosen().keySet());
         String format = "%-24s %-10s %-44s %-16s %-24s %-28s %-6s %-8s %-24s %s%n";
@@ -143,6 +151,9 @@ final class DltCommand {
               simpleName(header(record, DeadLetterHeaders.EXCEPTION)), header(record, DeadLetterHeaders.STATUS_CODE),
               header(record, DeadLetterHeaders.ATTEMPTS), firstOf(header(record, DeadLetterHeaders.DEAD_LETTERED_AT),
                   header(record, DeadLetterHeaders.LAST_ATTEMPT_AT)), oneLine(header(record, DeadLetterHeaders.ERROR)));
+          if (texts != null) {
+            System.out.println("    text: " + texts.of(record.topic(), record.value()));
+          }
         }
         System.out.println(records.size() + " record(s)");
       }
