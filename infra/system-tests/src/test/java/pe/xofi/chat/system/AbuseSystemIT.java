@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Issue 14's attacks on input, media and idempotency through the real processes, each with its
  * safe outcome (the sections of {@link SecuritySystemIT} for items 3, 4 and 5; that class keeps
- * items 1 and the webhook and staff attacks): hostile captions and ids are cut or refused and the
+ * item 1 and the webhook and staff attacks): hostile captions and ids are cut or refused and the
  * member is still answered, a media link never makes the outbound service call a host of the
  * attacker's choosing, and a forged message id never touches another member's replies or rows.
  */
