@@ -8,6 +8,7 @@ import pe.xofi.chat.conversation.member.TicketDesk.Ticket;
 import pe.xofi.chat.conversation.state.PendingForm.CreateTicket;
 import pe.xofi.chat.conversation.state.PendingForm.TicketStep;
 import pe.xofi.chat.schemas.events.ConversationEventType;
+import pe.xofi.chat.schemas.privacy.CredentialMask;
 
 /**
  * The support ticket form: the subject, then the description, then the ticket is opened with the
@@ -38,11 +39,14 @@ public final class TicketHandler {
         turn.say(TicketTexts.SUBJECT_TOO_LONG);
         return;
       }
-      turn.update(turn.state().withForm(new CreateTicket(TicketStep.DESCRIPTION, answer)));
-      turn.say(TicketTexts.askDescription(answer));
+      // the form masks a DNI and birth year in the subject, and the echo says what the form kept
+      CreateTicket next = new CreateTicket(TicketStep.DESCRIPTION, answer);
+      turn.update(turn.state().withForm(next));
+      turn.say(TicketTexts.askDescription(next.subject()));
       return;
     }
-    Ticket ticket = desk.open(partner.id(), form.subject(), answer, turn.source());
+    // the ticket is read by staff and kept: a DNI and birth year typed into it are not (the subject was masked in the form)
+    Ticket ticket = desk.open(partner.id(), form.subject(), CredentialMask.mask(answer), turn.source());
     turn.update(turn.state().withForm(null));
     turn.say(TicketTexts.created(ticket.number(), ticket.subject()));
     turn.record(ConversationEventType.TICKET_CREATED, Map.of("ticket", ticket.number()));

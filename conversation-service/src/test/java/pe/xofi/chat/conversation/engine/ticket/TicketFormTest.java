@@ -72,6 +72,27 @@ class TicketFormTest {
   }
 
   @Test
+  void shouldKeepNoDniOrBirthYearTypedIntoATicket() {
+    // given: the member types her credentials into the subject and the description
+    Decision start = fixture.engine.decide(maria, text("wamid.1", "crear ticket"), NOW);
+    Decision subject = fixture.engine.decide(start.state(), text("wamid.2", "DNI 12345678 año 1990"), NOW.plusSeconds(20));
+
+    // when
+    Decision description =
+        fixture.engine.decide(subject.state(), text("wamid.3", "mi dni es 12345678 y nací en 1990"), NOW.plusSeconds(60));
+
+    // then: neither the state, the echo nor the stored ticket keeps them
+    assertThat(subject.state().pendingForm()).isEqualTo(new CreateTicket(TicketStep.DESCRIPTION, "DNI ******** año ****"));
+    assertThat(texts(subject)).isEqualTo(List.of(TicketTexts.askDescription("DNI ******** año ****")));
+    assertThat(fixture.tickets.opened())
+        .isEqualTo(
+            List.of(
+                new OpenedTicket(
+                    "TK-000001", 1L, "DNI ******** año ****", "mi dni es ******** y nací en ****", Channel.WHATSAPP,
+                    new SourceMessage(EngineFixture.KEY, "wamid.3"))));
+  }
+
+  @Test
   void shouldStartTheTicketFormFromSoporte() {
     // when
     Decision decision = fixture.engine.decide(maria, text("wamid.4", "Soporte"), NOW);
